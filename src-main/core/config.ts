@@ -1,0 +1,29 @@
+import { z } from 'zod';
+
+/** Everything a host must decide to build the core. Parsed with zod: hosts take it from argv and env. */
+export const coreConfigSchema = z.object({
+  dataDir: z.string().min(1),
+  idleTimeoutMinutes: z.number().int().min(1).max(24 * 60).default(15),
+  /** seed the demo EC ("Comune di Test") when the database is empty */
+  demo: z.boolean().default(false),
+});
+export type CoreConfig = z.input<typeof coreConfigSchema>;
+
+/** `--data-dir X`, `--data-dir=X`, `--demo`, `--idle-minutes N`: the flags every host shares. */
+export function parseHostFlags(argv: readonly string[]): { dataDir?: string; demo: boolean; idleTimeoutMinutes?: number; rest: string[] } {
+  const out: { dataDir?: string; demo: boolean; idleTimeoutMinutes?: number; rest: string[] } = { demo: false, rest: [] };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
+    const value = (): string => {
+      const v = inline ?? argv[++i];
+      if (v === undefined) throw new Error(`Manca il valore per ${flag}`);
+      return v;
+    };
+    if (flag === '--data-dir') out.dataDir = value();
+    else if (flag === '--demo') out.demo = true;
+    else if (flag === '--idle-minutes') out.idleTimeoutMinutes = Number(value());
+    else out.rest.push(arg);
+  }
+  return out;
+}

@@ -1,0 +1,124 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { SessionStore } from '../auth/sessionStore';
+import { DATABASE_FILE_NAME, openDatabase, type Db } from '../db/openDatabase';
+import type { Clock } from '../platform/clock';
+import { systemClock } from '../platform/clock';
+import type { Logger } from '../platform/logger';
+import { consoleLogger } from '../platform/logger';
+import { AuditRepository } from '../repositories/auditRepository';
+import { EcProfileRepository } from '../repositories/ecProfileRepository';
+import { IbanRepository } from '../repositories/ibanRepository';
+import { StaffRepository } from '../repositories/staffRepository';
+import { AuditService } from '../services/auditService';
+import { AuthService } from '../services/authService';
+import { IbanService } from '../services/ibanService';
+import { SetupService } from '../services/setupService';
+import { StaffService } from '../services/staffService';
+import { seedDemo } from '../demo/seedDemo';
+import { coreConfigSchema, type CoreConfig } from './config';
+import { createHandlers } from '../ipc/handlers';
+import { createRouter, type Router } from '../ipc/router';
+import type { EventName, EventPayload } from '../../src-shared/ipc/events';
+
+/** How the core reaches a window: each host implements it (webContents.send, SSE stream). */
+export type EventSink = <E extends EventName>(windowId: string, event: E, payload: EventPayload<E>) => void;
+
+export interface CoreDeps {
+  clock?: Clock;
+  logger?: Logger;
+  version?: string;
+}
+
+export interface Core {
+  db: Db;
+  dataDir: string;
+  version: string;
+  clock: Clock;
+  logger: Logger;
+  sessions: SessionStore;
+  ecProfile: EcProfileRepository;
+  staffRepository: StaffRepository;
+  services: {
+    audit: AuditService;
+    auth: AuthService;
+    setup: SetupService;
+    staff: StaffService;
+    iban: IbanService;
+  };
+  router: Router;
+  /** hosts attach their event transport here */
+  setEventSink(sink: EventSink): void;
+  /** ends idle sessions and tells their windows; hosts call it on a timer */
+  sweepIdleSessions(): void;
+  close(): void;
+}
+
+/** The composition root: one place builds the whole core from a config. */
+export async function createCore(config: CoreConfig, deps: CoreDeps = {}): Promise<Core> {
+  const cfg = coreConfigSchema.parse(config);
+  const clock = deps.clock ?? systemClock;
+  const logger = deps.logger ?? consoleLogger();
+  fs.mkdirSync(cfg.dataDir, { recursive: true });
+
+  const db = openDatabase({
+    file: path.join(cfg.dataDir, DATABASE_FILE_NAME),
+    backupDir: path.join(cfg.dataDir, 'backups'),
+    clock,
+  });
+
+  let sink: EventSink = () => {};
+  const emit: EventSink = (windowId, event, payload) => sink(windowId, event, payload);
+
+  const sessions = new SessionStore(clock, cfg.idleTimeoutMinutes * 60_000);
+  const ecProfile = new EcProfileRepository(db);
+  const staffRepository = new StaffRepository(db);
+  const audit = new AuditService(new AuditRepository(db), clock);
+  const services = {
+    audit,
+    auth: new AuthService(db, staffRepository, sessions, audit, clock),
+    setup: new SetupService(db, ecProfile, staffRepository, sessions, audit, clock),
+    staff: new StaffService(db, staffRepository, sessions, audit, clock, (windows) => {
+      for (const w of windows) emit(w, 'session.expired', { reason: 'signedOutElsewhere' });
+    }),
+    iban: new IbanService(db, new IbanRepository(db), audit, clock),
+  };
+
+  const router = createRouter({
+    handlers: createHandlers({ services, sessions, ecProfile, version: deps.version ?? '0.1.0' }),
+    sessions,
+    staff: staffRepository,
+    logger,
+    onSessionExpired: (windowId) => emit(windowId, 'session.expired', { reason: 'idle' }),
+  });
+
+  const core: Core = {
+    db,
+    dataDir: cfg.dataDir,
+    version: deps.version ?? '0.1.0',
+    clock,
+    logger,
+    sessions,
+    ecProfile,
+    staffRepository,
+    services,
+    router,
+    setEventSink(next) {
+      sink = next;
+    },
+    sweepIdleSessions() {
+      for (const windowId of sessions.sweepIdle()) emit(windowId, 'session.expired', { reason: 'idle' });
+    },
+    close() {
+      if (db.open) db.close();
+    },
+  };
+  try {
+    services.iban.applyDueDeletions();
+    if (cfg.demo && !services.setup.isDone()) await seedDemo(core);
+  } catch (error) {
+    core.close();
+    throw error;
+  }
+  return core;
+}

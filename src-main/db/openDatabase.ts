@@ -1,0 +1,97 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { AppError } from '../../src-shared/errors';
+import type { Clock } from '../platform/clock';
+import { migrations as allMigrations } from './migrations';
+import type { Migration } from './migrations/types';
+
+export type Db = Database.Database;
+
+export interface OpenDatabaseOptions {
+  file: string;
+  /** where the pre-migration copy goes */
+  backupDir: string;
+  clock: Clock;
+  migrations?: readonly Migration[];
+}
+
+export const DATABASE_FILE_NAME = 'sportello.db';
+
+/**
+ * Opens the one database file: integrity check first (read-only, so a damaged file is never
+ * written to), then WAL + foreign keys + synchronous=FULL, then pending migrations after a backup.
+ */
+export function openDatabase(options: OpenDatabaseOptions): Db {
+  const migrations = options.migrations ?? allMigrations;
+  if (fs.existsSync(options.file) && fs.statSync(options.file).size > 0) {
+    assertIntact(options.file);
+  }
+  const db = new Database(options.file);
+  try {
+    db.pragma('journal_mode = WAL');
+    db.pragma('foreign_keys = ON');
+    // every table here may hold money or its audit trail: durability over speed
+    db.pragma('synchronous = FULL');
+    db.pragma('busy_timeout = 5000');
+    migrate(db, migrations, { backupDir: options.backupDir, clock: options.clock });
+    return db;
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}
+
+function assertIntact(file: string): void {
+  let probe: Database.Database | undefined;
+  try {
+    probe = new Database(file, { readonly: true, fileMustExist: true });
+    const rows = probe.pragma('integrity_check') as Array<{ integrity_check: string }>;
+    const problems = rows.map((r) => r.integrity_check).filter((r) => r !== 'ok');
+    if (problems.length > 0) {
+      throw new AppError('DB_DAMAGED', {
+        message: `Il database dei dati è danneggiato (${problems.slice(0, 3).join('; ')}). Nessuna modifica è stata fatta: ripristina l’ultima copia di sicurezza.`,
+      });
+    }
+  } catch (error) {
+    if (error instanceof AppError) throw error;
+    throw new AppError('DB_DAMAGED', {
+      message: `Il file del database non è leggibile (${(error as Error).message}). Nessuna modifica è stata fatta: ripristina l’ultima copia di sicurezza.`,
+    });
+  } finally {
+    probe?.close();
+  }
+}
+
+export function schemaVersion(db: Db): number {
+  return db.pragma('user_version', { simple: true }) as number;
+}
+
+export function migrate(
+  db: Db,
+  migrations: readonly Migration[],
+  options: { backupDir: string; clock: Clock },
+): { from: number; to: number; backupFile: string | null } {
+  const from = schemaVersion(db);
+  const latest = migrations.length;
+  if (from > latest) throw new AppError('DB_NEWER_VERSION');
+  if (from === latest) return { from, to: from, backupFile: null };
+
+  let backupFile: string | null = null;
+  if (from > 0) {
+    fs.mkdirSync(options.backupDir, { recursive: true });
+    const stamp = options.clock.now().toISOString().replace(/[:.]/g, '-');
+    backupFile = path.join(options.backupDir, `sportello-v${from}-${stamp}.db`);
+    db.prepare('VACUUM INTO ?').run(backupFile);
+  }
+  for (const migration of migrations.slice(from)) {
+    if (migration.version !== schemaVersion(db) + 1) {
+      throw new Error(`Migration ${migration.name} has version ${migration.version}, expected ${schemaVersion(db) + 1}`);
+    }
+    db.transaction(() => {
+      migration.up(db);
+      db.pragma(`user_version = ${migration.version}`);
+    })();
+  }
+  return { from, to: latest, backupFile };
+}

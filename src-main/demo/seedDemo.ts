@@ -1,0 +1,39 @@
+import type { Core } from '../core/createCore';
+import { today } from '../platform/clock';
+import { systemActor } from '../services/actor';
+
+/** The demo EC and accounts the README documents; only ever seeded into an empty database. */
+export const demoEc = { name: 'Comune di Test', fiscalCode: '80012345676', segregationCode: '01' } as const;
+
+export const demoAccounts = {
+  admin: { email: 'referente.pagamenti@comune-test.it', password: 'Pagamenti2026!', firstName: 'Maria', lastName: 'Rossi' },
+  operator: { email: 'referente.tecnico@comune-test.it', password: 'Tecnico2026!', firstName: 'Luca', lastName: 'Bianchi' },
+} as const;
+
+const demoActor = { ...systemActor, name: 'Sistema (dati dimostrativi)' };
+
+export async function seedDemo(core: Core): Promise<void> {
+  const { admin, operator } = demoAccounts;
+  await core.services.setup.complete(
+    {
+      ec: demoEc,
+      admin: { ...admin, passwordConfirm: admin.password },
+    },
+    null,
+  );
+  await core.services.staff.create(demoActor, { ...operator, role: 'ecOperator', passwordConfirm: operator.password });
+  const start = today(core.clock);
+  core.services.iban.create(demoActor, {
+    iban: 'IT60X0542811101000000123456',
+    description: 'Tesoreria comunale',
+    validFrom: start,
+    validTo: null,
+  });
+  core.services.iban.create(demoActor, {
+    iban: 'IT57N0760114800000011050036',
+    description: 'Conto corrente postale (bollettini)',
+    validFrom: start,
+    validTo: null,
+  });
+  core.logger.info('demo.seeded', { ec: demoEc.name });
+}

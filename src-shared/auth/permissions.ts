@@ -1,0 +1,23 @@
+import type { StaffRole } from './roles';
+
+/**
+ * Static feature -> roles map, mirroring pagoPA's Selfcare back office: the Referente dei Pagamenti
+ * owns the EC's money-related registry (IBANs) and the staff; the Referente Tecnico owns the
+ * technical connection (API keys, stations, test activities). Main enforces it on every channel;
+ * the renderer only uses it to hide what would be refused anyway.
+ */
+export const featurePermissions = {
+  dashboard: ['ecAdmin', 'ecOperator'],
+  iban: ['ecAdmin'],
+  staff: ['ecAdmin'],
+  audit: ['ecAdmin'],
+  apiKeys: ['ecOperator'],
+  stations: ['ecOperator'],
+  testActivities: ['ecOperator'],
+} as const satisfies Record<string, readonly StaffRole[]>;
+
+export type Feature = keyof typeof featurePermissions;
+
+export function canAccess(role: StaffRole, feature: Feature): boolean {
+  return (featurePermissions[feature] as readonly StaffRole[]).includes(role);
+}

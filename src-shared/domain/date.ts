@@ -1,0 +1,84 @@
+/**
+ * Calendar dates as ISO strings (YYYY-MM-DD): due dates have no time or zone, so they are never
+ * turned into Date objects, which would shift them across midnight.
+ */
+
+const ISO_DATE = /^([0-9]{4})-([0-9]{2})-([0-9]{2})$/;
+const ITALIAN_DATE = /^([0-9]{1,2})([/.-])([0-9]{1,2})\2([0-9]{4})$/;
+
+function isLeapYear(year: number): boolean {
+  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+}
+
+function daysInMonth(year: number, month: number): number {
+  if (month === 2) return isLeapYear(year) ? 29 : 28;
+  return [4, 6, 9, 11].includes(month) ? 30 : 31;
+}
+
+function isRealDate(year: number, month: number, day: number): boolean {
+  return year >= 1 && month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
+}
+
+/** Strict YYYY-MM-DD that names a real day of the (proleptic Gregorian) calendar. */
+export function isIsoDate(s: string): boolean {
+  const m = ISO_DATE.exec(s);
+  return m !== null && isRealDate(Number(m[1]), Number(m[2]), Number(m[3]));
+}
+
+function assertIsoDate(s: string): void {
+  if (!isIsoDate(s)) throw new RangeError(`Data non valida: "${s}" (formato atteso AAAA-MM-GG).`);
+}
+
+/** '2026-03-05' -> '05/03/2026'. Throws RangeError when the input is not an ISO date. */
+export function formatItalianDate(iso: string): string {
+  assertIsoDate(iso);
+  return `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
+}
+
+/** '05/03/2026' (also '5/3/2026', '05.03.2026', '05-03-2026') -> '2026-03-05'; null when not a real date. */
+export function parseItalianDate(s: string): string | null {
+  const m = ITALIAN_DATE.exec(s.trim());
+  if (!m) return null;
+  const day = Number(m[1]);
+  const month = Number(m[3]);
+  const year = Number(m[4]);
+  if (!isRealDate(year, month, day)) return null;
+  return `${m[4]}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+/** -1, 0 or 1. Valid ISO dates sort as plain strings. */
+export function compareIsoDate(a: string, b: string): -1 | 0 | 1 {
+  assertIsoDate(a);
+  assertIsoDate(b);
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** A notice due today is still payable: it expires only once the due date is in the past. */
+export function isExpired(dueDate: string, today: string): boolean {
+  return compareIsoDate(dueDate, today) < 0;
+}
+
+/**
+ * Today's calendar date where the EC is (Italy by default), whatever the machine's zone. Read from
+ * formatToParts so the result does not depend on how a locale lays out the date.
+ */
+export function todayIso(now: Date, timeZone = 'Europe/Rome'): string {
+  const parts = new Intl.DateTimeFormat('en-CA', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).formatToParts(now);
+  const part = (type: Intl.DateTimeFormatPartTypes): string => parts.find((p) => p.type === type)?.value ?? '';
+  return `${part('year').padStart(4, '0')}-${part('month')}-${part('day')}`;
+}
+
+/** Adds whole days to an ISO date (useful for due dates); works in UTC so no DST shift applies. */
+export function addDaysIso(iso: string, days: number): string {
+  assertIsoDate(iso);
+  if (!Number.isSafeInteger(days)) throw new RangeError(`Numero di giorni non intero: ${days}`);
+  const t = Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10)));
+  const d = new Date(t + days * 86_400_000);
+  const y = String(d.getUTCFullYear()).padStart(4, '0');
+  return `${y}-${String(d.getUTCMonth() + 1).padStart(2, '0')}-${String(d.getUTCDate()).padStart(2, '0')}`;
+}

@@ -1,0 +1,66 @@
+/**
+ * Stable error codes with the Italian message a user sees. Codes never change once released:
+ * support staff and tests rely on them; messages may be reworded.
+ */
+export const errorMessages = {
+  IPC_UNKNOWN_CHANNEL: 'Operazione sconosciuta.',
+  IPC_INVALID_INPUT: 'Alcuni dati non sono validi: controlla i campi evidenziati.',
+  IPC_FORBIDDEN_SENDER: 'Richiesta rifiutata: origine non autorizzata.',
+  AUTH_REQUIRED: 'Accedi per continuare.',
+  AUTH_FORBIDDEN: 'Non hai i permessi per questa operazione.',
+  AUTH_INVALID_CREDENTIALS: 'Nome utente o password non corretti.',
+  AUTH_LOCKED: 'Account bloccato per troppi tentativi non riusciti. Riprova più tardi.',
+  AUTH_DISABLED: 'Questo account è disabilitato. Rivolgiti al Referente dei Pagamenti.',
+  AUTH_SESSION_EXPIRED: 'La sessione è scaduta per inattività. Accedi di nuovo.',
+  SETUP_ALREADY_DONE: 'La configurazione iniziale è già stata completata.',
+  SETUP_REQUIRED: 'Completa prima la configurazione iniziale dell’Ente.',
+  STAFF_USERNAME_TAKEN: 'Esiste già un utente con questo indirizzo e-mail.',
+  STAFF_NOT_FOUND: 'Utente non trovato.',
+  STAFF_SELF_DISABLE: 'Non puoi disabilitare il tuo stesso account.',
+  STAFF_LAST_ADMIN: 'Deve restare almeno un Referente dei Pagamenti attivo.',
+  IBAN_DUPLICATE: 'Questo IBAN è già presente nell’elenco dell’Ente.',
+  IBAN_NOT_FOUND: 'IBAN non trovato.',
+  IBAN_DELETION_NOT_SCHEDULED: 'Per questo IBAN non è programmata alcuna cancellazione.',
+  IBAN_DELETED: 'Questo IBAN è stato cancellato e non si può più modificare.',
+  DATA_CONFLICT: 'I dati sono stati modificati nel frattempo: ricarica la pagina e riprova.',
+  DB_NEWER_VERSION: 'Il database è stato creato da una versione più recente di Sportello: aggiorna l’applicazione.',
+  DB_DAMAGED: 'Il database dei dati è danneggiato. Nessuna modifica è stata fatta: ripristina l’ultima copia di sicurezza.',
+  INTERNAL: 'Si è verificato un errore imprevisto. Riprova; se il problema persiste contatta l’assistenza.',
+} as const;
+
+export type ErrorCode = keyof typeof errorMessages;
+
+/** field path (dot separated) -> Italian messages */
+export type FieldErrors = Record<string, string[]>;
+
+export interface AppErrorPayload {
+  code: ErrorCode;
+  message: string;
+  fieldErrors?: FieldErrors;
+}
+
+/** An error meant for the user: thrown by services, turned into `{ ok: false, error }` by the router. */
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly fieldErrors: FieldErrors | undefined;
+
+  constructor(code: ErrorCode, options: { message?: string; fieldErrors?: FieldErrors } = {}) {
+    super(options.message ?? errorMessages[code]);
+    this.name = 'AppError';
+    this.code = code;
+    this.fieldErrors = options.fieldErrors;
+  }
+
+  toPayload(): AppErrorPayload {
+    return {
+      code: this.code,
+      message: this.message,
+      ...(this.fieldErrors ? { fieldErrors: this.fieldErrors } : {}),
+    };
+  }
+}
+
+/** A single-field validation failure raised by a service after zod passed (duplicates, cross-row rules). */
+export function fieldError(code: ErrorCode, field: string, message: string): AppError {
+  return new AppError(code, { fieldErrors: { [field]: [message] } });
+}

@@ -1,0 +1,59 @@
+import { z } from 'zod';
+import type { Feature } from '../auth/permissions';
+import type { AppErrorPayload } from '../errors';
+import { noInput } from './schemas/common';
+import { appStatus, sessionUser, setupInput, signInInput } from './schemas/session';
+import { staffCreateInput, staffMember, staffSetEnabledInput } from './schemas/staff';
+import { ibanCreateInput, ibanEntry, ibanIdInput, ibanScheduleDeletionInput, ibanUpdateInput } from './schemas/iban';
+import { auditListInput, auditPage } from './schemas/audit';
+
+/**
+ * Who may call a channel:
+ * - 'public': anyone, signed in or not (status, sign-in, first-run setup);
+ * - 'signedIn': any staff session;
+ * - a Feature: a staff session whose role has that feature in `featurePermissions`.
+ */
+export type Permission = 'public' | 'signedIn' | Feature;
+
+export interface ChannelDef<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {
+  input: I;
+  output: O;
+  permission: Permission;
+}
+
+function channel<I extends z.ZodType, O extends z.ZodType>(def: ChannelDef<I, O>): ChannelDef<I, O> {
+  return def;
+}
+
+/** The one IPC contract between renderer and main. Every host serves exactly these channels. */
+export const channels = {
+  'app.status': channel({ input: noInput, output: appStatus, permission: 'public' }),
+  'setup.complete': channel({ input: setupInput, output: sessionUser, permission: 'public' }),
+  'auth.signIn': channel({ input: signInInput, output: sessionUser, permission: 'public' }),
+  'auth.signOut': channel({ input: noInput, output: z.null(), permission: 'signedIn' }),
+  'auth.keepAlive': channel({ input: noInput, output: z.null(), permission: 'signedIn' }),
+
+  'staff.list': channel({ input: noInput, output: z.array(staffMember), permission: 'staff' }),
+  'staff.create': channel({ input: staffCreateInput, output: staffMember, permission: 'staff' }),
+  'staff.setEnabled': channel({ input: staffSetEnabledInput, output: staffMember, permission: 'staff' }),
+
+  'iban.list': channel({ input: noInput, output: z.array(ibanEntry), permission: 'iban' }),
+  'iban.create': channel({ input: ibanCreateInput, output: ibanEntry, permission: 'iban' }),
+  'iban.update': channel({ input: ibanUpdateInput, output: ibanEntry, permission: 'iban' }),
+  'iban.scheduleDeletion': channel({ input: ibanScheduleDeletionInput, output: ibanEntry.nullable(), permission: 'iban' }),
+  'iban.cancelDeletion': channel({ input: ibanIdInput, output: ibanEntry, permission: 'iban' }),
+
+  'audit.list': channel({ input: auditListInput, output: auditPage, permission: 'audit' }),
+} as const;
+
+export type Channels = typeof channels;
+export type ChannelName = keyof Channels;
+export type ChannelInput<C extends ChannelName> = z.input<Channels[C]['input']>;
+export type ChannelParsedInput<C extends ChannelName> = z.output<Channels[C]['input']>;
+export type ChannelOutput<C extends ChannelName> = z.output<Channels[C]['output']>;
+
+export type IpcResult<T = unknown> = { ok: true; data: T } | { ok: false; error: AppErrorPayload };
+
+export function isChannelName(name: unknown): name is ChannelName {
+  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(channels, name);
+}

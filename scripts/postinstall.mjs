@@ -1,0 +1,1 @@
+// placeholder replaced by the Electron host work in this same change

@@ -29,6 +29,8 @@ export async function verifyPassword(password: string, stored: string): Promise<
   if (![N, r, p].every((n) => Number.isSafeInteger(n) && n > 0)) return false;
   const salt = Buffer.from(parts[4]!, 'base64');
   const expected = Buffer.from(parts[5]!, 'base64');
+  // an empty or truncated hash would compare equal to an equally short key: refuse it outright
+  if (salt.length < SALT_LENGTH || expected.length < 32) return false;
   const actual = await scryptAsync(password.normalize('NFC'), salt, expected.length, { N, r, p, maxmem: maxmemFor({ N, r }) });
   return actual.length === expected.length && timingSafeEqual(actual, expected);
 }

@@ -83,15 +83,24 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     return header?.startsWith('Bearer ') ? header.slice(7) : null;
   }
 
+  /** The body, or null when over the limit (the rest is drained, not buffered, so the client gets its 413). */
   async function readBody(req: http.IncomingMessage): Promise<string | null> {
+    const declared = Number(req.headers['content-length'] ?? 0);
+    if (declared > MAX_BODY_BYTES * 16) {
+      req.destroy();
+      return null;
+    }
     const chunks: Buffer[] = [];
     let size = 0;
     for await (const chunk of req) {
       size += (chunk as Buffer).length;
-      if (size > MAX_BODY_BYTES) return null;
-      chunks.push(chunk as Buffer);
+      if (size > MAX_BODY_BYTES * 16) {
+        req.destroy();
+        return null;
+      }
+      if (size <= MAX_BODY_BYTES) chunks.push(chunk as Buffer);
     }
-    return Buffer.concat(chunks).toString('utf8');
+    return size > MAX_BODY_BYTES ? null : Buffer.concat(chunks).toString('utf8');
   }
 
   async function handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {

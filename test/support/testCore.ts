@@ -1,0 +1,54 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { createCore, type Core } from '../../src-main/core/createCore';
+import type { Db } from '../../src-main/db/openDatabase';
+import { ManualClock } from '../../src-main/platform/clock';
+import { silentLogger } from '../../src-main/platform/logger';
+import type { EventName, EventPayload } from '../../src-shared/ipc/events';
+
+export function tempDir(prefix = 'sportello-test-'): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+}
+
+export interface TestCore {
+  core: Core;
+  clock: ManualClock;
+  dataDir: string;
+  events: Array<{ windowId: string; event: EventName; payload: EventPayload<EventName> }>;
+  invoke(windowId: string, channel: unknown, input?: unknown): ReturnType<Core['router']['invoke']>;
+  close(): void;
+}
+
+/** A core on a fresh data dir with a hand-driven clock (10:00 Rome time on 22/11/2026 by default). */
+export async function createTestCore(options: { demo?: boolean; dataDir?: string; clock?: ManualClock; idleTimeoutMinutes?: number } = {}): Promise<TestCore> {
+  const dataDir = options.dataDir ?? tempDir();
+  const clock = options.clock ?? new ManualClock('2026-11-22T09:00:00.000Z');
+  const core = await createCore(
+    { dataDir, demo: options.demo ?? false, idleTimeoutMinutes: options.idleTimeoutMinutes ?? 15 },
+    { clock, logger: silentLogger },
+  );
+  const events: TestCore['events'] = [];
+  core.setEventSink((windowId, event, payload) => events.push({ windowId, event, payload }));
+  return {
+    core,
+    clock,
+    dataDir,
+    events,
+    invoke: (windowId, channel, input) => core.router.invoke({ windowId }, channel, input),
+    close: () => core.close(),
+  };
+}
+
+export const demoAdmin = { username: 'referente.pagamenti@comune-test.it', password: 'Pagamenti2026!' };
+export const demoOperator = { username: 'referente.tecnico@comune-test.it', password: 'Tecnico2026!' };
+
+/** Every row of every table plus the schema version: equal dumps mean nothing was written. */
+export function dumpDatabase(db: Db): string {
+  const tables = db
+    .prepare<[], { name: string }>("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
+    .all();
+  const dump: Record<string, unknown> = { user_version: db.pragma('user_version', { simple: true }) };
+  for (const { name } of tables) dump[name] = db.prepare(`SELECT * FROM "${name}" ORDER BY rowid`).all();
+  return JSON.stringify(dump);
+}

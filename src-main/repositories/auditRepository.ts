@@ -1,5 +1,6 @@
 import type { AuditEntry } from '../../src-shared/ipc/schemas/audit';
 import type { Db } from '../db/openDatabase';
+import { cached } from '../db/statementCache';
 
 interface AuditRow {
   id: number;
@@ -40,11 +41,10 @@ export class AuditRepository {
   constructor(private readonly db: Db) {}
 
   append(entry: NewAuditEntry): void {
-    this.db
-      .prepare(
-        'INSERT INTO audit_log (at, actor_id, actor_name, action, entity, entity_id, details) VALUES (?, ?, ?, ?, ?, ?, ?)',
-      )
-      .run(entry.at, entry.actorId, entry.actorName, entry.action, entry.entity, entry.entityId, JSON.stringify(entry.details));
+    cached(
+      this.db,
+      'INSERT INTO audit_log (at, actor_id, actor_name, action, entity, entity_id, details) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    ).run(entry.at, entry.actorId, entry.actorName, entry.action, entry.entity, entry.entityId, JSON.stringify(entry.details));
   }
 
   /** Newest first, keyset-paginated on id. */
@@ -61,6 +61,8 @@ export class AuditRepository {
     }
     const sql = `SELECT * FROM audit_log ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY id DESC LIMIT ?`;
     params.push(options.limit);
-    return this.db.prepare<Array<string | number>, AuditRow>(sql).all(...params).map(toEntry);
+    return cached<Array<string | number>, AuditRow>(this.db, sql)
+      .all(...params)
+      .map(toEntry);
   }
 }

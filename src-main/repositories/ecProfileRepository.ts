@@ -1,5 +1,6 @@
 import type { EcProfile, Environment } from '../../src-shared/ipc/schemas/ec';
 import type { Db } from '../db/openDatabase';
+import { cached } from '../db/statementCache';
 
 interface EcProfileRow {
   name: string;
@@ -12,9 +13,10 @@ export class EcProfileRepository {
   constructor(private readonly db: Db) {}
 
   get(): EcProfile | null {
-    const row = this.db
-      .prepare<[], EcProfileRow>('SELECT name, fiscal_code, segregation_code, environment FROM ec_profile WHERE id = 1')
-      .get();
+    const row = cached<[], EcProfileRow>(
+      this.db,
+      'SELECT name, fiscal_code, segregation_code, environment FROM ec_profile WHERE id = 1',
+    ).get();
     if (!row) return null;
     return {
       name: row.name,
@@ -25,11 +27,10 @@ export class EcProfileRepository {
   }
 
   insert(profile: Omit<EcProfile, 'environment'>, at: string): void {
-    this.db
-      .prepare(
-        `INSERT INTO ec_profile (id, name, fiscal_code, segregation_code, environment, created_at, updated_at)
+    cached(
+      this.db,
+      `INSERT INTO ec_profile (id, name, fiscal_code, segregation_code, environment, created_at, updated_at)
          VALUES (1, ?, ?, ?, 'collaudo', ?, ?)`,
-      )
-      .run(profile.name, profile.fiscalCode, profile.segregationCode, at, at);
+    ).run(profile.name, profile.fiscalCode, profile.segregationCode, at, at);
   }
 }

@@ -1,4 +1,5 @@
 import type { Db } from '../db/openDatabase';
+import { cached } from '../db/statementCache';
 
 export interface IbanRecord {
   id: number;
@@ -54,58 +55,58 @@ export class IbanRepository {
 
   /** Live (not deleted) IBANs, in the order they were registered. */
   listLive(): IbanRecord[] {
-    return this.db
-      .prepare<[], IbanRow>('SELECT * FROM iban WHERE deleted_at IS NULL ORDER BY id')
-      .all()
-      .map(toRecord);
+    return cached<[], IbanRow>(this.db, 'SELECT * FROM iban WHERE deleted_at IS NULL ORDER BY id').all().map(toRecord);
   }
 
   findLiveById(id: number): IbanRecord | null {
-    const row = this.db.prepare<[number], IbanRow>('SELECT * FROM iban WHERE id = ? AND deleted_at IS NULL').get(id);
+    const row = cached<[number], IbanRow>(this.db, 'SELECT * FROM iban WHERE id = ? AND deleted_at IS NULL').get(id);
     return row ? toRecord(row) : null;
   }
 
   findById(id: number): IbanRecord | null {
-    const row = this.db.prepare<[number], IbanRow>('SELECT * FROM iban WHERE id = ?').get(id);
+    const row = cached<[number], IbanRow>(this.db, 'SELECT * FROM iban WHERE id = ?').get(id);
     return row ? toRecord(row) : null;
   }
 
   findLiveByCode(iban: string): IbanRecord | null {
-    const row = this.db.prepare<[string], IbanRow>('SELECT * FROM iban WHERE iban = ? AND deleted_at IS NULL').get(iban);
+    const row = cached<[string], IbanRow>(this.db, 'SELECT * FROM iban WHERE iban = ? AND deleted_at IS NULL').get(iban);
     return row ? toRecord(row) : null;
   }
 
   /** Live IBANs whose scheduled deletion date has come. */
   listDueForDeletion(today: string): IbanRecord[] {
-    return this.db
-      .prepare<[string], IbanRow>(
-        'SELECT * FROM iban WHERE deleted_at IS NULL AND deletion_date IS NOT NULL AND deletion_date <= ? ORDER BY id',
-      )
+    return cached<[string], IbanRow>(
+      this.db,
+      'SELECT * FROM iban WHERE deleted_at IS NULL AND deletion_date IS NOT NULL AND deletion_date <= ? ORDER BY id',
+    )
       .all(today)
       .map(toRecord);
   }
 
   insert(iban: NewIban, at: string): number {
-    const result = this.db
-      .prepare(
-        `INSERT INTO iban (iban, description, is_postal, valid_from, valid_to, created_at, updated_at)
+    const result = cached(
+      this.db,
+      `INSERT INTO iban (iban, description, is_postal, valid_from, valid_to, created_at, updated_at)
          VALUES (?, ?, ?, ?, ?, ?, ?)`,
-      )
-      .run(iban.iban, iban.description, iban.isPostal ? 1 : 0, iban.validFrom, iban.validTo, at, at);
+    ).run(iban.iban, iban.description, iban.isPostal ? 1 : 0, iban.validFrom, iban.validTo, at, at);
     return Number(result.lastInsertRowid);
   }
 
   update(id: number, fields: { description: string; validFrom: string; validTo: string | null }, at: string): void {
-    this.db
-      .prepare('UPDATE iban SET description = ?, valid_from = ?, valid_to = ?, updated_at = ? WHERE id = ?')
-      .run(fields.description, fields.validFrom, fields.validTo, at, id);
+    cached(this.db, 'UPDATE iban SET description = ?, valid_from = ?, valid_to = ?, updated_at = ? WHERE id = ?').run(
+      fields.description,
+      fields.validFrom,
+      fields.validTo,
+      at,
+      id,
+    );
   }
 
   setDeletionDate(id: number, date: string | null, at: string): void {
-    this.db.prepare('UPDATE iban SET deletion_date = ?, updated_at = ? WHERE id = ?').run(date, at, id);
+    cached(this.db, 'UPDATE iban SET deletion_date = ?, updated_at = ? WHERE id = ?').run(date, at, id);
   }
 
   markDeleted(id: number, at: string): void {
-    this.db.prepare('UPDATE iban SET deleted_at = ?, updated_at = ? WHERE id = ?').run(at, at, id);
+    cached(this.db, 'UPDATE iban SET deleted_at = ?, updated_at = ? WHERE id = ?').run(at, at, id);
   }
 }

@@ -1,6 +1,7 @@
 import type { StaffRole } from '../../src-shared/auth/roles';
 import type { StaffMember } from '../../src-shared/ipc/schemas/staff';
 import type { Db } from '../db/openDatabase';
+import { cached } from '../db/statementCache';
 
 export interface StaffRecord extends StaffMember {
   passwordHash: string;
@@ -55,53 +56,59 @@ export class StaffRepository {
   constructor(private readonly db: Db) {}
 
   findById(id: number): StaffRecord | null {
-    const row = this.db.prepare<[number], StaffRow>('SELECT * FROM staff WHERE id = ?').get(id);
+    const row = cached<[number], StaffRow>(this.db, 'SELECT * FROM staff WHERE id = ?').get(id);
     return row ? toRecord(row) : null;
   }
 
   findByUsername(username: string): StaffRecord | null {
-    const row = this.db.prepare<[string], StaffRow>('SELECT * FROM staff WHERE username = ?').get(username);
+    const row = cached<[string], StaffRow>(this.db, 'SELECT * FROM staff WHERE username = ?').get(username);
     return row ? toRecord(row) : null;
   }
 
   list(): StaffRecord[] {
-    return this.db
-      .prepare<[], StaffRow>('SELECT * FROM staff ORDER BY role, last_name COLLATE NOCASE, first_name COLLATE NOCASE, id')
+    return cached<[], StaffRow>(
+      this.db,
+      'SELECT * FROM staff ORDER BY role, last_name COLLATE NOCASE, first_name COLLATE NOCASE, id',
+    )
       .all()
       .map(toRecord);
   }
 
   countEnabledByRole(role: StaffRole): number {
-    return this.db
-      .prepare<[string], { n: number }>('SELECT count(*) AS n FROM staff WHERE role = ? AND enabled = 1')
-      .get(role)!.n;
+    return cached<[string], { n: number }>(this.db, 'SELECT count(*) AS n FROM staff WHERE role = ? AND enabled = 1').get(role)!
+      .n;
   }
 
   insert(staff: NewStaff, at: string): number {
-    const result = this.db
-      .prepare(
-        `INSERT INTO staff (username, first_name, last_name, role, password_hash, created_at, updated_at)
+    const result = cached(
+      this.db,
+      `INSERT INTO staff (username, first_name, last_name, role, password_hash, created_at, updated_at)
          VALUES (?, ?, ?, ?, ?, ?, ?)`,
-      )
-      .run(staff.username, staff.firstName, staff.lastName, staff.role, staff.passwordHash, at, at);
+    ).run(staff.username, staff.firstName, staff.lastName, staff.role, staff.passwordHash, at, at);
     return Number(result.lastInsertRowid);
   }
 
   setEnabled(id: number, enabled: boolean, at: string): void {
-    this.db
-      .prepare('UPDATE staff SET enabled = ?, failed_attempts = 0, locked_until = NULL, updated_at = ? WHERE id = ?')
-      .run(enabled ? 1 : 0, at, id);
+    cached(this.db, 'UPDATE staff SET enabled = ?, failed_attempts = 0, locked_until = NULL, updated_at = ? WHERE id = ?').run(
+      enabled ? 1 : 0,
+      at,
+      id,
+    );
   }
 
   recordFailedAttempt(id: number, failedAttempts: number, lockedUntil: string | null, at: string): void {
-    this.db
-      .prepare('UPDATE staff SET failed_attempts = ?, locked_until = ?, updated_at = ? WHERE id = ?')
-      .run(failedAttempts, lockedUntil, at, id);
+    cached(this.db, 'UPDATE staff SET failed_attempts = ?, locked_until = ?, updated_at = ? WHERE id = ?').run(
+      failedAttempts,
+      lockedUntil,
+      at,
+      id,
+    );
   }
 
   recordSignIn(id: number, at: string): void {
-    this.db
-      .prepare('UPDATE staff SET failed_attempts = 0, locked_until = NULL, last_sign_in_at = ?, updated_at = ? WHERE id = ?')
-      .run(at, at, id);
+    cached(
+      this.db,
+      'UPDATE staff SET failed_attempts = 0, locked_until = NULL, last_sign_in_at = ?, updated_at = ? WHERE id = ?',
+    ).run(at, at, id);
   }
 }

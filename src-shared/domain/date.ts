@@ -77,8 +77,9 @@ export function todayIso(now: Date, timeZone = 'Europe/Rome'): string {
 export function addDaysIso(iso: string, days: number): string {
   assertIsoDate(iso);
   if (!Number.isSafeInteger(days)) throw new RangeError(`Numero di giorni non intero: ${days}`);
-  const t = Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10)));
-  const d = new Date(t + days * 86_400_000);
+  // setUTCFullYear, unlike Date.UTC, does not map years 0..99 to 1900..1999.
+  const d = new Date(0);
+  d.setUTCFullYear(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10)) + days);
   const y = String(d.getUTCFullYear()).padStart(4, '0');
   return `${y}-${String(d.getUTCMonth() + 1).padStart(2, '0')}-${String(d.getUTCDate()).padStart(2, '0')}`;
 }

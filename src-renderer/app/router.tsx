@@ -1,0 +1,53 @@
+import { createHashRouter } from 'react-router-dom';
+import { RootLayout } from './RootLayout';
+import { RouteError } from './RouteError';
+import { WorkspaceChooserPage } from '../workspaces/chooser/WorkspaceChooserPage';
+import { PagatorePage } from '../workspaces/pagatore/PagatorePage';
+import { EcRoot, RequireFeature, RequireSession } from '../workspaces/ec/layout/guards';
+import { EcShell } from '../workspaces/ec/layout/EcShell';
+import { NotFoundPage } from '../workspaces/ec/layout/NotFoundPage';
+import { SetupPage } from '../workspaces/ec/setup/SetupPage';
+import { SignInPage } from '../workspaces/ec/signIn/SignInPage';
+import { DashboardPage } from '../workspaces/ec/dashboard/DashboardPage';
+import { IbanPage } from '../workspaces/ec/iban/IbanPage';
+import { StaffPage } from '../workspaces/ec/staff/StaffPage';
+import { AuditPage } from '../workspaces/ec/audit/AuditPage';
+
+/**
+ * Hash routes: the app is served from a custom protocol (Electron) and by the web host, and only
+ * the part after '#' is the app's own. A data router, because forms block navigation when dirty.
+ */
+export const router = createHashRouter([
+  {
+    element: <RootLayout />,
+    errorElement: <RouteError />,
+    children: [
+      { index: true, element: <WorkspaceChooserPage /> },
+      { path: 'pagatore', element: <PagatorePage /> },
+      {
+        path: 'ec',
+        element: <EcRoot />,
+        children: [
+          { path: 'setup', element: <SetupPage /> },
+          { path: 'sign-in', element: <SignInPage /> },
+          {
+            element: <RequireSession />,
+            children: [
+              {
+                element: <EcShell />,
+                children: [
+                  { index: true, element: <DashboardPage /> },
+                  { path: 'iban', element: <RequireFeature feature="iban"><IbanPage /></RequireFeature> },
+                  { path: 'staff', element: <RequireFeature feature="staff"><StaffPage /></RequireFeature> },
+                  { path: 'audit', element: <RequireFeature feature="audit"><AuditPage /></RequireFeature> },
+                  { path: '*', element: <NotFoundPage /> },
+                ],
+              },
+            ],
+          },
+        ],
+      },
+      { path: '*', element: <NotFoundPage /> },
+    ],
+  },
+]);

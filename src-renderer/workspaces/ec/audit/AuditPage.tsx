@@ -1,0 +1,138 @@
+import { useCallback, useEffect, useState } from 'react';
+import {
+  Button,
+  CircularProgress,
+  MenuItem,
+  Paper,
+  Stack,
+  Table,
+  TableBody,
+  TableCell,
+  TableContainer,
+  TableHead,
+  TableRow,
+  TextField,
+  Typography,
+} from '@mui/material';
+import { useTranslation } from 'react-i18next';
+import type { AuditEntry } from '../../../../src-shared/ipc/schemas/audit';
+import { api, type ApiError } from '../../../api/client';
+import { PageHeading } from '../../../components/PageHeading';
+import { ErrorAlert } from '../../../components/ErrorAlert';
+import { displayDateTime } from '../../../components/format';
+import { actionLabel, describeDetails, knownActions } from './auditLabels';
+
+const PAGE_SIZE = 50;
+const ALL = '';
+
+/** The audit trail, newest first, in pages (keyset cursor from main), filterable by action. */
+export function AuditPage() {
+  const { t } = useTranslation();
+  const [action, setAction] = useState<string>(ALL);
+  const [items, setItems] = useState<AuditEntry[] | null>(null);
+  const [nextBeforeId, setNextBeforeId] = useState<number | null>(null);
+  const [error, setError] = useState<ApiError | null>(null);
+  const [loadingMore, setLoadingMore] = useState(false);
+
+  const fetchPage = useCallback(
+    (beforeId: number | null) =>
+      api.invoke('audit.list', {
+        limit: PAGE_SIZE,
+        ...(beforeId !== null ? { beforeId } : {}),
+        ...(action !== ALL ? { action } : {}),
+      }),
+    [action],
+  );
+
+  useEffect(() => {
+    let stale = false;
+    setItems(null);
+    void fetchPage(null).then((result) => {
+      if (stale) return;
+      if (result.ok) {
+        setItems(result.data.items);
+        setNextBeforeId(result.data.nextBeforeId);
+        setError(null);
+      } else setError(result.error);
+    });
+    return () => {
+      stale = true;
+    };
+  }, [fetchPage]);
+
+  const loadMore = async () => {
+    if (nextBeforeId === null) return;
+    setLoadingMore(true);
+    const result = await fetchPage(nextBeforeId);
+    setLoadingMore(false);
+    if (result.ok) {
+      setItems((prev) => [...(prev ?? []), ...result.data.items]);
+      setNextBeforeId(result.data.nextBeforeId);
+    } else setError(result.error);
+  };
+
+  return (
+    <>
+      <PageHeading title={t('audit.heading')} subtitle={t('audit.intro')} />
+      <Stack direction={{ xs: 'column', sm: 'row' }} spacing={2} alignItems={{ sm: 'center' }} sx={{ mb: 2 }}>
+        <TextField select label={t('audit.filter')} value={action} onChange={(e) => setAction(e.target.value)} sx={{ minWidth: 320 }} size="small">
+          <MenuItem value={ALL}>{t('audit.allActions')}</MenuItem>
+          {knownActions.map((a) => (
+            <MenuItem key={a} value={a}>
+              {actionLabel(t, a)}
+            </MenuItem>
+          ))}
+        </TextField>
+        {items !== null ? (
+          <Typography role="status" color="text.secondary">
+            {t('audit.shown', { count: items.length })}
+          </Typography>
+        ) : null}
+      </Stack>
+      <ErrorAlert error={error} sx={{ mb: 2 }} />
+      {items === null && !error ? (
+        <Stack direction="row" spacing={2} alignItems="center" role="status">
+          <CircularProgress size={24} aria-hidden />
+          <Typography>{t('common.loading')}</Typography>
+        </Stack>
+      ) : null}
+      {items !== null ? (
+        <TableContainer component={Paper} variant="outlined">
+          <Table aria-label={t('audit.tableLabel')} size="small">
+            <TableHead>
+              <TableRow>
+                <TableCell>{t('audit.columns.at')}</TableCell>
+                <TableCell>{t('audit.columns.action')}</TableCell>
+                <TableCell>{t('audit.columns.actor')}</TableCell>
+                <TableCell>{t('audit.columns.details')}</TableCell>
+              </TableRow>
+            </TableHead>
+            <TableBody>
+              {items.length === 0 ? (
+                <TableRow>
+                  <TableCell colSpan={4}>{t('audit.empty')}</TableCell>
+                </TableRow>
+              ) : (
+                items.map((entry) => (
+                  <TableRow key={entry.id}>
+                    <TableCell sx={{ whiteSpace: 'nowrap', py: 1.25 }}>{displayDateTime(entry.at)}</TableCell>
+                    <TableCell component="th" scope="row" sx={{ fontWeight: 600 }}>
+                      {actionLabel(t, entry.action)}
+                    </TableCell>
+                    <TableCell>{entry.actorName}</TableCell>
+                    <TableCell sx={{ wordBreak: 'break-word' }}>{describeDetails(t, entry)}</TableCell>
+                  </TableRow>
+                ))
+              )}
+            </TableBody>
+          </Table>
+        </TableContainer>
+      ) : null}
+      {nextBeforeId !== null ? (
+        <Button variant="outlined" sx={{ mt: 2 }} onClick={() => void loadMore()} disabled={loadingMore}>
+          {loadingMore ? t('common.loading') : t('audit.loadMore')}
+        </Button>
+      ) : null}
+    </>
+  );
+}

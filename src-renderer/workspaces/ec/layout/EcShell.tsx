@@ -1,0 +1,125 @@
+import { useState } from 'react';
+import { Box, Button, List, ListItemButton, ListItemIcon, ListItemText, Stack, Typography } from '@mui/material';
+import { Dashboard, AccountBalance, People, History, Logout } from '@mui/icons-material';
+import { HeaderProduct } from '@pagopa/mui-italia';
+import { NavLink, Outlet } from 'react-router-dom';
+import { useTranslation } from 'react-i18next';
+import { canAccess, type Feature } from '../../../../src-shared/auth/permissions';
+import { useSession } from '../../../stores/session';
+import { useDirtyForms } from '../../../stores/dirtyForms';
+import { SkipLink, TopBar } from '../../../components/TopBar';
+import { AppFooter } from '../../../components/AppFooter';
+import { ConfirmDialog } from '../../../components/ConfirmDialog';
+
+interface NavEntry {
+  to: string;
+  feature: Feature;
+  labelKey: 'shell.nav.dashboard' | 'shell.nav.iban' | 'shell.nav.staff' | 'shell.nav.audit';
+  icon: React.ReactNode;
+  end?: boolean;
+}
+
+/** Only features that exist today; the role map decides which of them a user sees. */
+const navEntries: readonly NavEntry[] = [
+  { to: '/ec', feature: 'dashboard', labelKey: 'shell.nav.dashboard', icon: <Dashboard />, end: true },
+  { to: '/ec/iban', feature: 'iban', labelKey: 'shell.nav.iban', icon: <AccountBalance /> },
+  { to: '/ec/staff', feature: 'staff', labelKey: 'shell.nav.staff', icon: <People /> },
+  { to: '/ec/audit', feature: 'audit', labelKey: 'shell.nav.audit', icon: <History /> },
+];
+
+/** The signed-in Back Office: account bar, product header with the EC, side menu, page. */
+export function EcShell() {
+  const { t } = useTranslation();
+  const user = useSession((s) => s.user);
+  const ec = useSession((s) => s.ec);
+  const signOut = useSession((s) => s.signOut);
+  const dirtyCount = useDirtyForms((s) => s.ids.size);
+  const [confirmSignOut, setConfirmSignOut] = useState(false);
+
+  if (!user) return null;
+  const roleLabel = t(`roles.${user.role}`);
+  const fullName = `${user.firstName} ${user.lastName}`;
+
+  const doSignOut = async () => {
+    setConfirmSignOut(false);
+    // RequireSession sends the user to the sign-in page once the store has no user
+    await signOut();
+  };
+
+  return (
+    <Box sx={{ minHeight: '100vh', display: 'flex', flexDirection: 'column', bgcolor: '#F5F6F7' }}>
+      <SkipLink />
+      <header>
+        <TopBar>
+          <Box sx={{ textAlign: 'right', display: { xs: 'none', sm: 'block' } }}>
+            <Typography variant="body2" component="p" sx={{ fontWeight: 600, lineHeight: 1.2 }}>
+              {fullName}
+            </Typography>
+            <Typography variant="caption" component="p" color="text.secondary" sx={{ lineHeight: 1.2 }}>
+              {roleLabel}
+            </Typography>
+          </Box>
+          <Button
+            size="small"
+            variant="outlined"
+            startIcon={<Logout aria-hidden />}
+            onClick={() => (dirtyCount > 0 ? setConfirmSignOut(true) : void doSignOut())}
+          >
+            {t('shell.signOut')}
+          </Button>
+        </TopBar>
+        <HeaderProduct
+          productsList={[{ id: 'ec', title: t('shell.product'), productUrl: '', linkType: 'internal' }]}
+          {...(ec?.environment === 'collaudo' ? { chipLabel: t('environment.collaudo'), chipColor: 'warning' as const } : {})}
+          partyList={ec ? [{ id: ec.fiscalCode, name: ec.name, productRole: roleLabel }] : []}
+        />
+      </header>
+      <Stack direction={{ xs: 'column', md: 'row' }} sx={{ flex: 1 }}>
+        <Box
+          component="nav"
+          aria-label={t('shell.navLabel')}
+          sx={{ width: { md: 260 }, flexShrink: 0, bgcolor: 'background.paper', borderRight: { md: 1 }, borderBottom: { xs: 1, md: 0 }, borderColor: 'divider' }}
+        >
+          <List component="ul" sx={{ py: 1 }}>
+            {navEntries
+              .filter((entry) => canAccess(user.role, entry.feature))
+              .map((entry) => (
+                <li key={entry.to}>
+                  <ListItemButton
+                    component={NavLink}
+                    to={entry.to}
+                    end={entry.end}
+                    sx={{
+                      py: 1.5,
+                      '&.active': { bgcolor: 'rgba(0, 115, 230, 0.08)', borderRight: 3, borderColor: 'primary.main', color: 'primary.main' },
+                      '&.active .MuiListItemIcon-root': { color: 'primary.main' },
+                    }}
+                  >
+                    <ListItemIcon sx={{ minWidth: 40 }} aria-hidden>
+                      {entry.icon}
+                    </ListItemIcon>
+                    <ListItemText primary={t(entry.labelKey)} primaryTypographyProps={{ variant: 'sidenav' }} />
+                  </ListItemButton>
+                </li>
+              ))}
+          </List>
+        </Box>
+        <Box component="main" id="main-content" tabIndex={-1} sx={{ flex: 1, minWidth: 0, p: { xs: 2, md: 4 }, '&:focus': { outline: 'none' } }}>
+          <Outlet />
+        </Box>
+      </Stack>
+      <AppFooter />
+      <ConfirmDialog
+        open={confirmSignOut}
+        title={t('unsaved.title')}
+        confirmLabel={t('shell.signOutAnyway')}
+        cancelLabel={t('unsaved.stay')}
+        destructive
+        onConfirm={() => void doSignOut()}
+        onCancel={() => setConfirmSignOut(false)}
+      >
+        {t('unsaved.body')}
+      </ConfirmDialog>
+    </Box>
+  );
+}

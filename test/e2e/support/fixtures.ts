@@ -1,0 +1,72 @@
+import { test as base, expect, type Page } from '@playwright/test';
+import path from 'node:path';
+import { WebHostProcess, type HostOptions } from './webHost';
+
+export { expect };
+
+export const demo = {
+  ecName: 'Comune di Test',
+  admin: { email: 'referente.pagamenti@comune-test.it', password: 'Pagamenti2026!', name: 'Maria Rossi' },
+  operator: { email: 'referente.tecnico@comune-test.it', password: 'Tecnico2026!', name: 'Luca Bianchi' },
+} as const;
+
+interface Fixtures {
+  hostOptions: HostOptions;
+  host: WebHostProcess;
+}
+
+/** Each test gets its own host on a fresh data dir; `test.use({ hostOptions })` picks the mode. */
+export const test = base.extend<Fixtures>({
+  hostOptions: [{}, { option: true }],
+  host: async ({ hostOptions }, use) => {
+    const host = new WebHostProcess(hostOptions);
+    try {
+      await host.start();
+      await use(host);
+    } finally {
+      await host.dispose();
+    }
+  },
+});
+
+/** Opens the app at the host's launch URL (which hands the token to the bridge) and waits for it. */
+export async function openApp(page: Page, host: WebHostProcess, hashPath = '/'): Promise<void> {
+  await page.goto(host.launchUrl);
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  if (hashPath !== '/') {
+    await page.evaluate((p) => {
+      location.hash = p;
+    }, hashPath);
+  }
+}
+
+export async function signIn(page: Page, email: string, password: string): Promise<void> {
+  await page.getByRole('textbox', { name: 'E-mail' }).fill(email);
+  await page.getByLabel('Password', { exact: true }).fill(password);
+  await page.getByRole('button', { name: 'Accedi', exact: true }).click();
+}
+
+/** Opens the EC workspace from the launch URL and signs in. */
+export async function openEcAs(page: Page, host: WebHostProcess, email: string, password: string): Promise<void> {
+  await openApp(page, host, '/ec');
+  await expect(page.getByRole('heading', { level: 1, name: 'Accedi al Back Office EC' })).toBeVisible();
+  await signIn(page, email, password);
+  await expect(page.getByRole('heading', { level: 1, name: 'Panoramica' })).toBeVisible();
+}
+
+export async function signOut(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Esci' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Accedi al Back Office EC' })).toBeVisible();
+}
+
+export async function goToMenu(page: Page, entry: 'Panoramica' | 'IBAN' | 'Utenti' | 'Registro attività'): Promise<void> {
+  await page.getByRole('navigation', { name: 'Menu del Back Office' }).getByRole('link', { name: entry, exact: true }).click();
+  await expect(page.getByRole('heading', { level: 1, name: entry })).toBeVisible();
+}
+
+const screenshotDir = path.resolve(__dirname, '../screenshots');
+
+/** Full-page screenshot for the docs; animations settled, the text caret hidden. */
+export async function snap(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: path.join(screenshotDir, `${name}.png`), fullPage: true, animations: 'disabled', caret: 'hide' });
+}

@@ -1,2 +1,162 @@
-import { app } from 'electron';
-app.quit();
+import path from 'node:path';
+import { BrowserWindow, Menu, app, dialog, ipcMain, protocol, session, webContents } from 'electron';
+import { AppError, errorMessages } from '../../../src-shared/errors';
+import { bridgeChannels } from '../../../src-shared/ipc/bridge';
+import { createCore, type Core } from '../../core/createCore';
+import { version } from '../../../package.json';
+import { appScheme, createAppProtocolHandler } from './appProtocol';
+import { parseElectronArgs, type ElectronHostOptions } from './args';
+import { createEventSink, createInvokeHandler } from './ipcBridge';
+import { APP_SCHEME, APP_URL, devOriginFrom, isAppUrl } from './senderPolicy';
+import { bindSessionLifetime, buildMenuTemplate, hardenSession, hardenWebContents, mainWindowOptions } from './window';
+
+/**
+ * The desktop host: the same core and router as the web host, reached through one IPC channel
+ * from a sandboxed window that shows the renderer from app://sportello/. No business logic here.
+ */
+
+const TITLE = 'Sportello';
+const SWEEP_INTERVAL_MS = 10_000;
+// the bundle lives in out/main; its siblings are the renderer and the preload
+const outDir = path.resolve(__dirname, '..');
+const rendererDir = path.join(outDir, 'renderer');
+const preloadPath = path.join(outDir, 'preload', 'preload.cjs');
+
+function fail(message: string, exitCode: number): void {
+  dialog.showErrorBox(TITLE, message);
+  app.exit(exitCode);
+}
+
+function startHost(options: ElectronHostOptions): void {
+  const devOrigin = devOriginFrom(process.env.ELECTRON_RENDERER_URL, app.isPackaged);
+  const devTools = !app.isPackaged;
+  const knownIds = new Set<number>();
+  let core: Core | null = null;
+  let mainWindow: BrowserWindow | null = null;
+  let sweep: NodeJS.Timeout | null = null;
+
+  // every webContents, ours or not, gets the same navigation rules before it loads anything
+  app.on('web-contents-created', (_event, contents) => {
+    hardenWebContents(
+      contents,
+      (url) => isAppUrl(url, devOrigin),
+      (what, url) => core?.logger.warn('electron.refused', { what, origin: url ? safeOrigin(url) : null }),
+    );
+  });
+
+  app.on('second-instance', () => {
+    // a second launch on the same data folder just brings the running window forward
+    if (!mainWindow || mainWindow.isDestroyed()) return;
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.show();
+    mainWindow.focus();
+  });
+
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+
+  app.on('activate', () => {
+    if (core && BrowserWindow.getAllWindows().length === 0) mainWindow = openWindow(core);
+  });
+
+  app.on('will-quit', () => {
+    if (sweep) clearInterval(sweep);
+    ipcMain.removeHandler(bridgeChannels.invoke);
+    core?.close();
+    core = null;
+  });
+
+  function openWindow(current: Core): BrowserWindow {
+    const window = new BrowserWindow(mainWindowOptions({ preloadPath, kiosk: options.kiosk, devTools }));
+    const id = window.webContents.id;
+    knownIds.add(id);
+    bindSessionLifetime(
+      window.webContents,
+      () => current.sessions.end(String(id)),
+      () => knownIds.delete(id),
+    );
+    window.once('ready-to-show', () => window.show());
+    // never leave a hidden window behind if the page cannot load
+    window.webContents.once('did-fail-load', () => {
+      if (!window.isDestroyed() && !window.isVisible()) window.show();
+    });
+    void window.loadURL(devOrigin ? (process.env.ELECTRON_RENDERER_URL as string) : APP_URL);
+    return window;
+  }
+
+  app
+    .whenReady()
+    .then(async () => {
+      try {
+        core = await createCore(
+          { dataDir: app.getPath('userData'), demo: options.demo, ...(options.idleTimeoutMinutes ? { idleTimeoutMinutes: options.idleTimeoutMinutes } : {}) },
+          { version },
+        );
+      } catch (error) {
+        // DB_DAMAGED / DB_NEWER_VERSION: say so and stop; the core has written nothing
+        if (error instanceof AppError) fail(error.message, 1);
+        else {
+          console.error(error);
+          fail(errorMessages.INTERNAL, 1);
+        }
+        return;
+      }
+      const current = core;
+      hardenSession(session.defaultSession);
+      protocol.handle(APP_SCHEME, createAppProtocolHandler(rendererDir));
+      current.setEventSink(createEventSink({ fromId: (id) => webContents.fromId(id), knownIds }));
+      ipcMain.handle(bridgeChannels.invoke, createInvokeHandler({ router: current.router, knownIds, devOrigin, logger: current.logger }));
+      sweep = setInterval(() => current.sweepIdleSessions(), SWEEP_INTERVAL_MS);
+      // a kiosk has no menu at all, so no shortcut can quit or close it
+      Menu.setApplicationMenu(options.kiosk ? null : Menu.buildFromTemplate(buildMenuTemplate({ isMac: process.platform === 'darwin', devTools })));
+      app.setAboutPanelOptions({ applicationName: TITLE, applicationVersion: version });
+      mainWindow = openWindow(current);
+      current.logger.info('electron.started', { dataDir: current.dataDir, demo: options.demo, kiosk: options.kiosk, dev: devOrigin !== null });
+    })
+    .catch((error: unknown) => {
+      console.error(error);
+      fail(errorMessages.INTERNAL, 1);
+    });
+}
+
+/** scheme and host of a refused URL, for the log: enough to diagnose, no paths or queries */
+function safeOrigin(url: string): string | null {
+  try {
+    const parsed = new URL(url);
+    return `${parsed.protocol}//${parsed.host}`;
+  } catch {
+    return null;
+  }
+}
+
+/** Chromium switches that would let another local process drive the renderer. */
+const remoteControlSwitches = ['remote-debugging-port', 'remote-debugging-pipe', 'remote-allow-origins'];
+
+function main(): void {
+  let options: ElectronHostOptions;
+  try {
+    options = parseElectronArgs(process.argv.slice(1));
+  } catch (error) {
+    fail(error instanceof Error ? error.message : String(error), 2);
+    return;
+  }
+  if (app.isPackaged && remoteControlSwitches.some((name) => app.commandLine.hasSwitch(name))) {
+    fail('Sportello non si avvia con opzioni di debug remoto.', 2);
+    return;
+  }
+  // before anything asks for it: userData is also what the single-instance lock is keyed on,
+  // so two data folders may run side by side (tests) while the same folder never opens twice
+  if (options.dataDir) app.setPath('userData', options.dataDir);
+  // Chromium's own texts (form validation bubbles, context menus) in Italian, like the app
+  app.commandLine.appendSwitch('lang', 'it-IT');
+  protocol.registerSchemesAsPrivileged([appScheme]);
+
+  if (!app.requestSingleInstanceLock()) {
+    app.quit();
+    return;
+  }
+  startHost(options);
+}
+
+main();

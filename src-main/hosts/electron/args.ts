@@ -1,0 +1,33 @@
+import path from 'node:path';
+import { parseHostFlags } from '../../core/config';
+
+export interface ElectronHostOptions {
+  /** absolute data folder from --data-dir; undefined means Electron's userData */
+  dataDir?: string;
+  demo: boolean;
+  kiosk: boolean;
+  idleTimeoutMinutes?: number;
+}
+
+/**
+ * The desktop host's flags: the shared ones (--data-dir, --demo, --idle-minutes) plus --kiosk.
+ * Everything else is ignored rather than refused: Electron's argv also carries the app path and
+ * Chromium switches (from the OS, Playwright or a shortcut), which are not ours to judge.
+ * Throws (Italian message) only for our own flags with a missing or nonsensical value.
+ */
+export function parseElectronArgs(argv: readonly string[], cwd: string = process.cwd()): ElectronHostOptions {
+  const flags = parseHostFlags(argv);
+  const out: ElectronHostOptions = { demo: flags.demo, kiosk: flags.rest.includes('--kiosk') };
+  if (flags.dataDir !== undefined) {
+    if (flags.dataDir.trim() === '' || flags.dataDir.startsWith('--')) throw new Error('Manca il valore per --data-dir');
+    out.dataDir = path.resolve(cwd, flags.dataDir);
+  }
+  if (flags.idleTimeoutMinutes !== undefined) {
+    const minutes = flags.idleTimeoutMinutes;
+    if (!Number.isInteger(minutes) || minutes < 1 || minutes > 24 * 60) {
+      throw new Error('Valore non valido per --idle-minutes: serve un numero intero di minuti tra 1 e 1440');
+    }
+    out.idleTimeoutMinutes = minutes;
+  }
+  return out;
+}

@@ -4,6 +4,8 @@ import { useTranslation } from 'react-i18next';
 
 interface PageHeadingProps {
   title: string;
+  /** the window title when it should differ from the visible heading */
+  documentTitle?: string;
   subtitle?: ReactNode;
   actions?: ReactNode;
 }
@@ -12,12 +14,12 @@ interface PageHeadingProps {
  * The page's single h1. It also sets document.title and takes focus when the page mounts, so a
  * screen reader announces the new page after a client-side navigation (nothing else would).
  */
-export function PageHeading({ title, subtitle, actions }: PageHeadingProps) {
+export function PageHeading({ title, documentTitle, subtitle, actions }: PageHeadingProps) {
   const { t } = useTranslation();
   const ref = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
-    document.title = `${title} – ${t('common.appName')}`;
-  }, [title, t]);
+    document.title = `${documentTitle ?? title} – ${t('common.appName')}`;
+  }, [title, documentTitle, t]);
   useEffect(() => {
     ref.current?.focus({ preventScroll: true });
   }, []);

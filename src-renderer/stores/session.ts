@@ -3,6 +3,7 @@ import type { AppStatus, SessionUser } from '../../src-shared/ipc/schemas/sessio
 import type { EcProfile } from '../../src-shared/ipc/schemas/ec';
 import { api, setSessionLostHandler, type ApiError } from '../api/client';
 import { useDirtyForms } from './dirtyForms';
+import { useNotifications } from './notifications';
 
 /** Why the user is back on the sign-in page without having signed out. */
 export type SessionEndReason = 'idle' | 'required' | 'signedOutElsewhere' | 'signedOut';
@@ -69,6 +70,8 @@ export const useSession = create<SessionState>()((set, get) => ({
     const previous = get().user;
     await api.invoke('auth.signOut');
     useDirtyForms.getState().reset();
+    // a toast about the previous user's work must not greet the next one
+    useNotifications.getState().dismiss();
     set({ user: null, notice: previous ? { reason: 'signedOut', lostUnsavedData: false, previousUserId: previous.id } : null });
   },
 
@@ -77,6 +80,7 @@ export const useSession = create<SessionState>()((set, get) => ({
     if (previous === null) return;
     const lostUnsavedData = useDirtyForms.getState().count() > 0;
     useDirtyForms.getState().reset();
+    useNotifications.getState().dismiss();
     set({ user: null, notice: { reason, lostUnsavedData, previousUserId: previous.id } });
   },
 

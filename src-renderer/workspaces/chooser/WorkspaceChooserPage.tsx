@@ -10,7 +10,7 @@ export function WorkspaceChooserPage() {
   const { t } = useTranslation();
   return (
     <PublicLayout>
-      <PageHeading title={t('chooser.heading')} subtitle={t('chooser.intro')} />
+      <PageHeading title={t('chooser.heading')} documentTitle={t('chooser.documentTitle')} subtitle={t('chooser.intro')} />
       <Grid container spacing={3} component="ul" sx={{ listStyle: 'none', pl: 0 }} aria-label={t('chooser.listLabel')}>
         <Grid item xs={12} sm={6} component="li">
           <Card variant="outlined" sx={{ height: '100%', display: 'flex', flexDirection: 'column' }}>

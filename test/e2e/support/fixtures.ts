@@ -42,7 +42,7 @@ export async function openApp(page: Page, host: WebHostProcess, hashPath = '/'):
 
 export async function signIn(page: Page, email: string, password: string): Promise<void> {
   await page.getByRole('textbox', { name: 'E-mail' }).fill(email);
-  await page.getByLabel('Password', { exact: true }).fill(password);
+  await page.getByLabel(/^Password/).fill(password);
   await page.getByRole('button', { name: 'Accedi', exact: true }).click();
 }
 
@@ -68,5 +68,11 @@ const screenshotDir = path.resolve(__dirname, '../screenshots');
 
 /** Full-page screenshot for the docs; animations settled, the text caret hidden. */
 export async function snap(page: Page, name: string): Promise<void> {
+  // a toast from the previous step would cover part of the page
+  const toastClose = page.locator('.MuiSnackbar-root').getByRole('button', { name: 'Chiudi', exact: true });
+  if (await toastClose.isVisible()) {
+    await toastClose.click();
+    await expect(page.locator('.MuiSnackbar-root')).toHaveCount(0);
+  }
   await page.screenshot({ path: path.join(screenshotDir, `${name}.png`), fullPage: true, animations: 'disabled', caret: 'hide' });
 }

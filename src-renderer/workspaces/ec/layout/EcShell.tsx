@@ -78,7 +78,7 @@ export function EcShell() {
         <Box
           component="nav"
           aria-label={t('shell.navLabel')}
-          sx={{ width: { md: 260 }, flexShrink: 0, bgcolor: 'background.paper', borderRight: { md: 1 }, borderBottom: { xs: 1, md: 0 }, borderColor: 'divider' }}
+          sx={{ width: { md: 260 }, flexShrink: 0, bgcolor: 'background.paper', borderRight: { md: 1 }, borderBottom: { xs: 1, md: 0 }, borderColor: 'grey.200' }}
         >
           <List component="ul" sx={{ py: 1 }}>
             {navEntries

@@ -9,3 +9,4 @@ export * from './taxonomy';
 export * from './qrPayload';
 export * from './posteDataMatrix';
 export * from './stationCode';
+export * from './positionStatus';

@@ -30,6 +30,17 @@ function plain(status: number, text: string): Response {
   return new Response(text, { status, headers: baseHeaders('text/plain; charset=utf-8') });
 }
 
+/** `..` segments that survived URL parsing in encoded form (%2e%2e, ..%2f, ..%5c) or NUL: refused outright. */
+function hasEscapeAttempt(pathname: string): boolean {
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(pathname);
+  } catch {
+    return true;
+  }
+  return decoded.includes('\0') || decoded.split(/[\\/]/).includes('..');
+}
+
 async function isFile(file: string): Promise<boolean> {
   try {
     return (await fs.stat(file)).isFile();
@@ -60,6 +71,7 @@ export function createAppProtocolHandler(rendererDir: string): (request: Request
 
     let file = path.join(root, 'index.html');
     if (url.pathname !== '/' && url.pathname !== '') {
+      if (hasEscapeAttempt(url.pathname)) return plain(404, 'Non trovato');
       const resolved = resolveInside(root, url.pathname);
       if (resolved === null) return plain(404, 'Non trovato');
       if (await isFile(resolved)) file = resolved;

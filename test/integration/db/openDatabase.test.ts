@@ -20,8 +20,11 @@ function sha(file: string): string {
   return crypto.createHash('sha256').update(fs.readFileSync(file)).digest('hex');
 }
 
+// one past the real migrations, whatever their number
+const next = migrations.length + 1;
+
 const addNotes: Migration = {
-  version: 2,
+  version: next,
   name: 'notes',
   up: (db) => db.exec('CREATE TABLE note (id INTEGER PRIMARY KEY, body TEXT NOT NULL) STRICT'),
 };
@@ -42,13 +45,13 @@ describe('openDatabase', () => {
     const p = paths();
     openDatabase({ ...p, clock }).close();
     const db = openDatabase({ ...p, clock, migrations: [...migrations, addNotes] });
-    expect(schemaVersion(db)).toBe(2);
+    expect(schemaVersion(db)).toBe(next);
     db.close();
     const backups = fs.readdirSync(p.backupDir);
     expect(backups).toHaveLength(1);
-    expect(backups[0]).toMatch(/^sportello-v1-2026-11-22T09-00-00-000Z\.db$/);
+    expect(backups[0]).toBe(`sportello-v${migrations.length}-2026-11-22T09-00-00-000Z.db`);
     const old = openDatabase({ file: path.join(p.backupDir, backups[0]!), backupDir: p.backupDir, clock });
-    expect(schemaVersion(old)).toBe(1);
+    expect(schemaVersion(old)).toBe(migrations.length);
     old.close();
   });
 
@@ -56,7 +59,7 @@ describe('openDatabase', () => {
     const p = paths();
     openDatabase({ ...p, clock }).close();
     const broken: Migration = {
-      version: 2,
+      version: next,
       name: 'broken',
       up: (db) => {
         db.exec('CREATE TABLE half_done (id INTEGER PRIMARY KEY) STRICT');
@@ -65,7 +68,7 @@ describe('openDatabase', () => {
     };
     expect(() => openDatabase({ ...p, clock, migrations: [...migrations, broken] })).toThrow(/midway/);
     const db = openDatabase({ ...p, clock });
-    expect(schemaVersion(db)).toBe(1);
+    expect(schemaVersion(db)).toBe(migrations.length);
     expect(db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE name = 'half_done'").get()).toEqual({ n: 0 });
     db.close();
   });

@@ -119,7 +119,7 @@ export const migration0002: Migration = {
         remittance TEXT NOT NULL CHECK (${text('remittance', 140)}),
         taxonomy TEXT NOT NULL CHECK (${text('taxonomy', 140)}),
         PRIMARY KEY (option_id, transfer_index)
-      ) STRICT, WITHOUT ROWID;
+      ) STRICT;
 
       CREATE TABLE receipt (
         id INTEGER PRIMARY KEY,

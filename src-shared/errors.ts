@@ -26,6 +26,16 @@ export const errorMessages = {
   DB_NEWER_VERSION: 'Il database è stato creato da una versione più recente di Sportello: aggiorna l’applicazione.',
   DB_DAMAGED: 'Il database dei dati è danneggiato. Nessuna modifica è stata fatta: ripristina l’ultima copia di sicurezza.',
   INTERNAL: 'Si è verificato un errore imprevisto. Riprova; se il problema persiste contatta l’assistenza.',
+  NODO_EC_NOT_REGISTERED: 'L’Ente non è registrato sul Nodo dei Pagamenti: completa prima il censimento.',
+  NODO_BROKER_MISMATCH: 'L’intermediario indicato non è quello con cui l’Ente è collegato al Nodo dei Pagamenti.',
+  NODO_STATION_NOT_FOUND: 'Stazione non trovata.',
+  NODO_STATION_CODES_EXHAUSTED: 'Non è possibile creare altre stazioni: l’intermediario ha già usato tutti i codici da 01 a 99.',
+  NODO_SEGREGATION_CODE_TAKEN: 'Il codice di segregazione è già associato a un’altra stazione dell’Ente.',
+  NODO_API_KEYS_ALREADY_ISSUED: 'Le chiavi API per questo prodotto sono già state generate: usa «Rigenera».',
+  NODO_API_KEYS_NOT_ISSUED: 'Le chiavi API per questo prodotto non sono ancora state generate.',
+  NODO_ONBOARDING_INCOMPLETE: 'Per passare in esercizio servono una stazione attiva e la chiave API di connessione al Nodo.',
+  NODO_FLOW_NOT_FOUND: 'Flusso di rendicontazione non trovato.',
+  NODO_UNAVAILABLE: 'Il Nodo dei Pagamenti non ha risposto. Riprova: una richiesta ripetuta non viene eseguita due volte.',
 } as const;
 
 export type ErrorCode = keyof typeof errorMessages;

@@ -62,7 +62,9 @@ export const useSession = create<SessionState>()((set, get) => ({
   },
 
   signedIn(user) {
-    set({ user, notice: null });
+    // the notice stays: the sign-in page reads it once more to decide where to go back to,
+    // and the next sign-out or lost session replaces it before it is ever shown again
+    set({ user });
   },
 
   async signOut() {

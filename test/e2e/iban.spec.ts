@@ -11,7 +11,7 @@ test.beforeEach(async ({ page, host }) => {
 
 test('postal IBANs are labelled, in the list and while typing', async ({ page }) => {
   const table = page.getByRole('table', { name: 'IBAN dell’Ente' });
-  await expect(table.getByRole('columnheader')).toHaveText(['IBAN', 'Descrizione', 'Inizio validità', 'Fine validità', 'Stato', 'Azioni']);
+  await expect(table.getByRole('columnheader')).toHaveText(['IBAN', 'Descrizione', 'Validità', 'Stato', 'Azioni']);
   await expect(table.getByRole('row', { name: new RegExp(postalShown) }).getByText('Postale', { exact: true })).toBeVisible();
   await expect(table.getByRole('row', { name: new RegExp(bankShown) }).getByText('Postale', { exact: true })).toHaveCount(0);
 

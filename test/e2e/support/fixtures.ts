@@ -74,5 +74,7 @@ export async function snap(page: Page, name: string): Promise<void> {
     await toastClose.click();
     await expect(page.locator('.MuiSnackbar-root')).toHaveCount(0);
   }
+  // fonts load on first use (font-display: swap): wait, or the shot shows fallback faces
+  await page.evaluate(() => document.fonts.ready.then(() => undefined));
   await page.screenshot({ path: path.join(screenshotDir, `${name}.png`), fullPage: true, animations: 'disabled', caret: 'hide' });
 }

@@ -38,7 +38,7 @@ export function IbanFormDialog({ entry, onClose, onSaved }: IbanFormDialogProps)
   const [busy, setBusy] = useState(false);
 
   const dirty = (Object.keys(initial) as (keyof typeof initial)[]).some((k) => values[k] !== initial[k]);
-  const routeGuard = useUnsavedChanges(dirty && !busy);
+  const routeGuard = useUnsavedChanges(dirty);
   const { requestClose, confirmation } = useDiscardConfirmation(dirty, onClose);
 
   const set = (field: keyof typeof initial) => (e: React.ChangeEvent<HTMLInputElement>) => {

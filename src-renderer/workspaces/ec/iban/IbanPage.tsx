@@ -84,13 +84,12 @@ export function IbanPage() {
       ) : null}
       {items !== null && items.length > 0 ? (
         <TableContainer component={Paper} variant="outlined">
-          <Table aria-label={t('iban.tableLabel')}>
+          <Table aria-label={t('iban.tableLabel')} sx={{ '& th, & td': { px: 1.5 } }}>
             <TableHead>
               <TableRow>
                 <TableCell>{t('iban.columns.iban')}</TableCell>
                 <TableCell>{t('iban.columns.description')}</TableCell>
-                <TableCell>{t('iban.columns.validFrom')}</TableCell>
-                <TableCell>{t('iban.columns.validTo')}</TableCell>
+                <TableCell>{t('iban.columns.validity')}</TableCell>
                 <TableCell>{t('iban.columns.status')}</TableCell>
                 <TableCell>{t('iban.columns.actions')}</TableCell>
               </TableRow>
@@ -107,13 +106,16 @@ export function IbanPage() {
                       {entry.isPostal ? <Chip size="small" color="info" label={t('iban.postal')} sx={{ mt: 0.5 }} /> : null}
                     </TableCell>
                     <TableCell>{entry.description || <Box component="span" sx={{ color: 'text.secondary' }}>{t('common.none')}</Box>}</TableCell>
-                    <TableCell sx={{ whiteSpace: 'nowrap' }}>{displayDate(entry.validFrom)}</TableCell>
-                    <TableCell sx={{ whiteSpace: 'nowrap' }}>{entry.validTo ? displayDate(entry.validTo) : t('iban.noEnd')}</TableCell>
+                    <TableCell sx={{ whiteSpace: 'nowrap' }}>
+                      {t('iban.validFrom', { date: displayDate(entry.validFrom) })}
+                      <br />
+                      {entry.validTo ? t('iban.validTo', { date: displayDate(entry.validTo) }) : t('iban.noEnd')}
+                    </TableCell>
                     <TableCell>
                       <IbanStatusChip entry={entry} />
                     </TableCell>
                     <TableCell>
-                      <Stack direction={{ xs: 'column', xl: 'row' }} spacing={0.5} alignItems="flex-start">
+                      <Stack direction={{ xs: 'column', xl: 'row' }} spacing={0.5} alignItems="flex-start" sx={{ '& .MuiButton-root': { whiteSpace: 'nowrap' } }}>
                         <Button size="small" onClick={() => setDialog({ kind: 'edit', entry })} aria-label={t('iban.actions.editLabel', { iban: formatted })}>
                           {t('iban.actions.edit')}
                         </Button>

@@ -17,5 +17,6 @@ export function IbanStatusChip({ entry }: { entry: IbanEntry }) {
     entry.status === 'deletionScheduled' && entry.deletionDate
       ? t('iban.status.deletionScheduled', { date: displayDate(entry.deletionDate) })
       : t(`iban.status.${entry.status === 'deletionScheduled' ? 'active' : entry.status}`);
-  return <Chip size="small" color={colors[entry.status]} label={label} />;
+  // the long "deletion scheduled" label may wrap: a pill shape would turn into a blob, so round corners less
+  return <Chip size="small" color={colors[entry.status]} label={label} sx={{ maxWidth: 170, borderRadius: 2 }} />;
 }

@@ -78,7 +78,7 @@ export function EcShell() {
         <Box
           component="nav"
           aria-label={t('shell.navLabel')}
-          sx={{ width: { md: 260 }, flexShrink: 0, bgcolor: 'background.paper', borderRight: { md: 1 }, borderBottom: { xs: 1, md: 0 }, borderColor: 'grey.200' }}
+          sx={{ width: { md: 240 }, flexShrink: 0, bgcolor: 'background.paper', borderRight: { md: '1px solid #E3E7EB' }, borderBottom: { xs: '1px solid #E3E7EB', md: 'none' } }}
         >
           <List component="ul" sx={{ py: 1 }}>
             {navEntries
@@ -104,7 +104,7 @@ export function EcShell() {
               ))}
           </List>
         </Box>
-        <Box component="main" id="main-content" tabIndex={-1} sx={{ flex: 1, minWidth: 0, p: { xs: 2, md: 4 }, '&:focus': { outline: 'none' } }}>
+        <Box component="main" id="main-content" tabIndex={-1} sx={{ flex: 1, minWidth: 0, p: { xs: 2, md: 3 }, '&:focus': { outline: 'none' } }}>
           <Outlet />
         </Box>
       </Stack>

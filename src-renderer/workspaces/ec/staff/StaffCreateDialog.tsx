@@ -22,7 +22,7 @@ export function StaffCreateDialog({ onClose, onCreated }: { onClose(): void; onC
   const [busy, setBusy] = useState(false);
 
   const dirty = Object.values(values).some((v) => v !== '') || role !== 'ecOperator';
-  const routeGuard = useUnsavedChanges(dirty && !busy);
+  const routeGuard = useUnsavedChanges(dirty);
   const { requestClose, confirmation } = useDiscardConfirmation(dirty, onClose);
 
   const bind = (field: TextFieldName, help?: string) => ({

@@ -1,0 +1,160 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type * as FakeElectron from './support/fakeElectron';
+
+// main.ts wired to a recording stand-in for Electron: the start-up order, the window it opens,
+// the IPC path into the real core, and the refusal paths, all without the Electron runtime.
+vi.mock('electron', () => import('./support/fakeElectron'));
+
+let fake: typeof FakeElectron;
+let dataDir: string;
+const originalArgv = process.argv;
+
+async function startMain(args: string[]): Promise<void> {
+  process.argv = ['/usr/lib/electron/electron', 'out/main/electron.js', ...args];
+  await import('../../../src-main/hosts/electron/main');
+}
+
+beforeEach(async () => {
+  vi.resetModules();
+  fake = (await import('electron')) as unknown as typeof FakeElectron;
+  fake.resetFake();
+  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sportello-main-'));
+  vi.spyOn(console, 'log').mockImplementation(() => {});
+  vi.spyOn(console, 'warn').mockImplementation(() => {});
+  vi.spyOn(console, 'error').mockImplementation(() => {});
+});
+
+afterEach(() => {
+  fake.app.emit('will-quit');
+  process.argv = originalArgv;
+  vi.restoreAllMocks();
+  fs.rmSync(dataDir, { recursive: true, force: true });
+});
+
+function invoke(sender: FakeElectron.FakeWebContents, channel: unknown, input?: unknown, frame: FakeElectron.FakeFrame = sender.mainFrame) {
+  const handler = fake.ipcMain.handlers.get('sportello:invoke');
+  if (!handler) throw new Error('no invoke handler');
+  return handler({ sender, senderFrame: frame }, channel, input) as Promise<{ ok: boolean; data?: unknown; error?: { code: string } }>;
+}
+
+describe('Electron main process', () => {
+  it('sets the data folder and registers app:// before asking for the single-instance lock', async () => {
+    await startMain(['--data-dir', dataDir, '--demo']);
+    expect(fake.app.paths.get('userData')).toBe(dataDir);
+    const order = fake.calls.filter((c) => ['setPath userData', 'registerSchemesAsPrivileged', 'requestSingleInstanceLock'].includes(c));
+    expect(order).toEqual(['setPath userData', 'registerSchemesAsPrivileged', 'requestSingleInstanceLock']);
+    expect(fake.protocol.registerSchemesAsPrivileged).toHaveBeenCalledWith([
+      { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true, bypassCSP: false } },
+    ]);
+    expect(fake.calls).not.toContain('new BrowserWindow');
+  });
+
+  it('opens one locked-down window on app://sportello/ and serves IPC from it into the core', async () => {
+    await startMain(['--data-dir', dataDir, '--demo']);
+    fake.app.ready();
+    await vi.waitFor(() => expect(fake.FakeBrowserWindow.windows).toHaveLength(1), { timeout: 10_000 });
+    const window = fake.FakeBrowserWindow.windows[0]!;
+    expect(window.loadedUrl).toBe('app://sportello/');
+    expect(window.options.show).toBe(false);
+    expect(window.options.webPreferences).toMatchObject({ sandbox: true, contextIsolation: true, nodeIntegration: false, webSecurity: true, devTools: true });
+    expect(String((window.options.webPreferences as { preload: string }).preload)).toMatch(/preload[\\/]preload\.cjs$/);
+    expect(fake.calls).toContain('protocol.handle app');
+    expect(fake.session.defaultSession.setPermissionRequestHandler).toHaveBeenCalled();
+    expect(fs.existsSync(path.join(dataDir, 'sportello.db'))).toBe(true);
+
+    // hardening reached the window's contents through web-contents-created
+    expect(window.webContents.windowOpenHandler?.({ url: 'https://evil.example/' })).toEqual({ action: 'deny' });
+
+    const contents = window.webContents;
+    expect(await invoke(contents, 'auth.keepAlive')).toMatchObject({ ok: false, error: { code: 'AUTH_REQUIRED' } });
+    const signIn = await invoke(contents, 'auth.signIn', { username: 'referente.pagamenti@comune-test.it', password: 'Pagamenti2026!' });
+    expect(signIn.ok).toBe(true);
+    expect(await invoke(contents, 'auth.keepAlive')).toEqual({ ok: true, data: null });
+
+    // a subframe of the same window is refused, signed in or not
+    const subframe = { ...contents.mainFrame, parent: contents.mainFrame, routingId: 2 };
+    expect(await invoke(contents, 'auth.keepAlive', undefined, subframe)).toMatchObject({ ok: false, error: { code: 'IPC_FORBIDDEN_SENDER' } });
+
+    // a new document in the window ends its session
+    contents.emit('did-start-navigation', { isMainFrame: true, isSameDocument: false, url: 'app://sportello/' });
+    expect(await invoke(contents, 'auth.keepAlive')).toMatchObject({ ok: false, error: { code: 'AUTH_REQUIRED' } });
+  }, 20_000);
+
+  it('refuses IPC from contents it did not create', async () => {
+    await startMain(['--data-dir', dataDir]);
+    fake.app.ready();
+    await vi.waitFor(() => expect(fake.ipcMain.handlers.has('sportello:invoke')).toBe(true), { timeout: 10_000 });
+    const stranger = new fake.FakeWebContents();
+    stranger.mainFrame.url = 'app://sportello/';
+    expect(await invoke(stranger, 'app.status')).toMatchObject({ ok: false, error: { code: 'IPC_FORBIDDEN_SENDER' } });
+  }, 20_000);
+
+  it('a second instance on the same data folder quits without touching anything', async () => {
+    fake.app.lockGranted = false;
+    await startMain(['--data-dir', dataDir]);
+    fake.app.ready();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(fake.calls).toContain('quit');
+    expect(fake.calls).not.toContain('new BrowserWindow');
+    expect(fake.ipcMain.handlers.size).toBe(0);
+    expect(fs.readdirSync(dataDir)).toEqual([]);
+  });
+
+  it('reports a damaged database in Italian, exits, and leaves the file as it was', async () => {
+    const file = path.join(dataDir, 'sportello.db');
+    const garbage = Buffer.from('questo non è un database SQLite '.repeat(200));
+    fs.writeFileSync(file, garbage);
+    await startMain(['--data-dir', dataDir]);
+    fake.app.ready();
+    await vi.waitFor(() => expect(fake.app.exit).toHaveBeenCalledWith(1), { timeout: 10_000 });
+    expect(fake.dialog.showErrorBox).toHaveBeenCalledWith('Sportello', expect.stringContaining('Nessuna modifica è stata fatta'));
+    expect(fake.calls).not.toContain('new BrowserWindow');
+    expect(fs.readFileSync(file).equals(garbage)).toBe(true);
+    expect(fs.readdirSync(dataDir)).toEqual(['sportello.db']);
+  }, 20_000);
+
+  it('refuses a bad flag with an Italian message before doing anything', async () => {
+    await startMain(['--data-dir']);
+    expect(fake.dialog.showErrorBox).toHaveBeenCalledWith('Sportello', 'Manca il valore per --data-dir');
+    expect(fake.app.exit).toHaveBeenCalledWith(2);
+    expect(fake.calls).not.toContain('requestSingleInstanceLock');
+  });
+
+  it('a packaged app refuses remote-debugging switches', async () => {
+    fake.app.isPackaged = true;
+    fake.app.switches.set('remote-debugging-port', '9222');
+    await startMain(['--data-dir', dataDir]);
+    expect(fake.app.exit).toHaveBeenCalledWith(2);
+    expect(fake.calls).not.toContain('requestSingleInstanceLock');
+  });
+
+  it('kiosk mode opens a kiosk window with no application menu', async () => {
+    await startMain(['--data-dir', dataDir, '--kiosk']);
+    fake.app.ready();
+    await vi.waitFor(() => expect(fake.FakeBrowserWindow.windows).toHaveLength(1), { timeout: 10_000 });
+    expect(fake.FakeBrowserWindow.windows[0]!.options.kiosk).toBe(true);
+    expect(fake.Menu.setApplicationMenu).toHaveBeenCalledWith(null);
+  }, 20_000);
+
+  it('closing the window ends its session and forgets it; quitting closes the database', async () => {
+    await startMain(['--data-dir', dataDir, '--demo']);
+    fake.app.ready();
+    await vi.waitFor(() => expect(fake.FakeBrowserWindow.windows).toHaveLength(1), { timeout: 10_000 });
+    const window = fake.FakeBrowserWindow.windows[0]!;
+    const contents = window.webContents;
+    await invoke(contents, 'auth.signIn', { username: 'referente.pagamenti@comune-test.it', password: 'Pagamenti2026!' });
+    window.close();
+    // the same contents, were it to speak again, is no longer one of ours
+    expect(await invoke(contents, 'auth.keepAlive')).toMatchObject({ ok: false, error: { code: 'IPC_FORBIDDEN_SENDER' } });
+    fake.app.emit('window-all-closed');
+    expect(fake.calls).toContain('quit');
+    expect(fs.existsSync(path.join(dataDir, 'sportello.db-wal'))).toBe(true);
+    fake.app.emit('will-quit');
+    expect(fake.ipcMain.handlers.has('sportello:invoke')).toBe(false);
+    // SQLite folds the WAL back and removes it when the last connection closes
+    expect(fs.existsSync(path.join(dataDir, 'sportello.db-wal'))).toBe(false);
+  }, 20_000);
+});

@@ -36,6 +36,15 @@ export const errorMessages = {
   NODO_ONBOARDING_INCOMPLETE: 'Per passare in esercizio servono una stazione attiva e la chiave API di connessione al Nodo.',
   NODO_FLOW_NOT_FOUND: 'Flusso di rendicontazione non trovato.',
   NODO_UNAVAILABLE: 'Il Nodo dei Pagamenti non ha risposto. Riprova: una richiesta ripetuta non viene eseguita due volte.',
+  POSITION_NOT_FOUND: 'Posizione debitoria non trovata.',
+  POSITION_IUPD_TAKEN: 'Esiste già una posizione debitoria con questo codice identificativo (IUPD).',
+  POSITION_NOT_EDITABLE: 'Questa posizione debitoria non si può più modificare: è annullata, pagata o rendicontata.',
+  POSITION_STATUS_CONFLICT: 'Operazione non consentita nello stato attuale della posizione debitoria.',
+  CATALOGUE_SERVICE_NOT_FOUND: 'Servizio del catalogo non trovato.',
+  CATALOGUE_CODE_TAKEN: 'Esiste già un servizio del catalogo con questo codice.',
+  CATALOGUE_SERVICE_IN_USE: 'Il servizio è usato da posizioni debitorie e non si può cancellare: disattivalo.',
+  SPONTANEOUS_NOT_ALLOWED: 'Questo servizio non consente pagamenti spontanei.',
+  NOTICE_NUMBERS_EXHAUSTED: 'Sono esauriti i codici avviso per il codice di segregazione dell’Ente.',
 } as const;
 
 export type ErrorCode = keyof typeof errorMessages;

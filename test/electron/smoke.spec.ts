@@ -114,6 +114,14 @@ test('a demo account signs in, and the session lives in main for this window onl
   await expect(email).toBeHidden();
   expect(await keepAlive()).toEqual({ ok: true, data: null });
 
+  // a refused navigation leaves the page, and its session, as they were
+  await page.evaluate(() => {
+    (globalThis as unknown as PageGlobal).location.href = 'https://example.com/';
+  });
+  await page.waitForTimeout(500);
+  expect(page.url()).toMatch(/^app:\/\/sportello\//);
+  expect(await keepAlive()).toEqual({ ok: true, data: null });
+
   // a reload is a new document: it must not inherit the signed-in session
   await page.reload();
   await page.waitForLoadState('domcontentloaded');

@@ -78,14 +78,14 @@ export function hardenWebContents(contents: WebContents, isAllowedUrl: (url: str
 }
 
 /**
- * Sessions belong to windows: a window that closes, crashes, reloads or loads another document
+ * Sessions belong to windows: a window that closes, crashes, reloads or commits another document
  * loses its signed-in session, so a fresh page never inherits authority it did not earn.
- * In-page navigations (the hash router) keep it.
+ * `did-navigate` fires only when a main-frame, cross-document navigation commits: hash-router
+ * changes keep the session, and so does a navigation that will-navigate refused (did-start-navigation
+ * would fire before that refusal and sign the user out for clicking a blocked link).
  */
 export function bindSessionLifetime(contents: WebContents, endSession: () => void, onDestroyed: () => void): void {
-  contents.on('did-start-navigation', (details) => {
-    if (details.isMainFrame && !details.isSameDocument) endSession();
-  });
+  contents.on('did-navigate', () => endSession());
   contents.on('render-process-gone', () => endSession());
   contents.once('destroyed', () => {
     endSession();

@@ -79,7 +79,7 @@ describe('Electron main process', () => {
     expect(await invoke(contents, 'auth.keepAlive', undefined, subframe)).toMatchObject({ ok: false, error: { code: 'IPC_FORBIDDEN_SENDER' } });
 
     // a new document in the window ends its session
-    contents.emit('did-start-navigation', { isMainFrame: true, isSameDocument: false, url: 'app://sportello/' });
+    contents.emit('did-navigate', {}, 'app://sportello/', -1, '');
     expect(await invoke(contents, 'auth.keepAlive')).toMatchObject({ ok: false, error: { code: 'AUTH_REQUIRED' } });
   }, 20_000);
 

@@ -82,17 +82,18 @@ describe('webContents hardening', () => {
 });
 
 describe('session lifetime', () => {
-  it('ends the window session on reload or a new document, not on hash changes; forgets the window when destroyed', () => {
+  it('ends the window session when a new document commits (reload included), not before; forgets the window when destroyed', () => {
     const contents = new FakeContents();
     const end = vi.fn();
     const forget = vi.fn();
     bindSessionLifetime(contents as unknown as WebContents, end, forget);
 
-    contents.emit('did-start-navigation', { isMainFrame: true, isSameDocument: true, url: 'app://sportello/#/ec/iban' });
-    contents.emit('did-start-navigation', { isMainFrame: false, isSameDocument: false, url: 'app://sportello/' });
+    // hash changes are in-page (did-navigate-in-page); a navigation merely starting may still be refused
+    contents.emit('did-navigate-in-page', {}, 'app://sportello/#/ec/iban', true);
+    contents.emit('did-start-navigation', { isMainFrame: true, isSameDocument: false, url: 'https://evil.example/' });
     expect(end).not.toHaveBeenCalled();
 
-    contents.emit('did-start-navigation', { isMainFrame: true, isSameDocument: false, url: 'app://sportello/' });
+    contents.emit('did-navigate', {}, 'app://sportello/', -1, '');
     expect(end).toHaveBeenCalledTimes(1);
 
     contents.emit('render-process-gone', {}, { reason: 'crashed' });

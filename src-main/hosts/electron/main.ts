@@ -16,6 +16,7 @@ import { bindSessionLifetime, buildMenuTemplate, hardenSession, hardenWebContent
  */
 
 const TITLE = 'Sportello';
+const APP_ID = 'it.sportello.app'; // electron-builder.yml appId
 const SWEEP_INTERVAL_MS = 10_000;
 // the bundle lives in out/main; its siblings are the renderer and the preload
 const outDir = path.resolve(__dirname, '..');
@@ -148,9 +149,13 @@ function main(): void {
   // before anything asks for it: userData is also what the single-instance lock is keyed on,
   // so two data folders may run side by side (tests) while the same folder never opens twice
   if (options.dataDir) app.setPath('userData', options.dataDir);
+  // every renderer sandboxed, including any this file does not create itself
+  app.enableSandbox();
   // Chromium's own texts (form validation bubbles, context menus) in Italian, like the app
   app.commandLine.appendSwitch('lang', 'it-IT');
   protocol.registerSchemesAsPrivileged([appScheme]);
+  // taskbar grouping and notifications on Windows follow the installer's appId
+  if (process.platform === 'win32') app.setAppUserModelId(APP_ID);
 
   if (!app.requestSingleInstanceLock()) {
     app.quit();

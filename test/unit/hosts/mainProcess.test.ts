@@ -44,8 +44,8 @@ describe('Electron main process', () => {
   it('sets the data folder and registers app:// before asking for the single-instance lock', async () => {
     await startMain(['--data-dir', dataDir, '--demo']);
     expect(fake.app.paths.get('userData')).toBe(dataDir);
-    const order = fake.calls.filter((c) => ['setPath userData', 'registerSchemesAsPrivileged', 'requestSingleInstanceLock'].includes(c));
-    expect(order).toEqual(['setPath userData', 'registerSchemesAsPrivileged', 'requestSingleInstanceLock']);
+    const order = fake.calls.filter((c) => ['setPath userData', 'enableSandbox', 'registerSchemesAsPrivileged', 'requestSingleInstanceLock'].includes(c));
+    expect(order).toEqual(['setPath userData', 'enableSandbox', 'registerSchemesAsPrivileged', 'requestSingleInstanceLock']);
     expect(fake.protocol.registerSchemesAsPrivileged).toHaveBeenCalledWith([
       { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true, bypassCSP: false } },
     ]);

@@ -93,6 +93,8 @@ class FakeApp extends EventEmitter {
   quit = vi.fn(() => calls.push('quit'));
   exit = vi.fn((code?: number) => calls.push(`exit ${code ?? 0}`));
   setAboutPanelOptions = vi.fn();
+  setAppUserModelId = vi.fn();
+  enableSandbox = vi.fn(() => calls.push('enableSandbox'));
   /** back to a freshly launched process */
   reset(): void {
     this.removeAllListeners();
@@ -105,6 +107,7 @@ class FakeApp extends EventEmitter {
     this.quit.mockClear();
     this.exit.mockClear();
     this.setAboutPanelOptions.mockClear();
+    this.enableSandbox.mockClear();
   }
   whenReady(): Promise<void> {
     return this.readyPromise;

@@ -45,6 +45,11 @@ export const errorMessages = {
   CATALOGUE_SERVICE_IN_USE: 'Il servizio è usato da posizioni debitorie e non si può cancellare: disattivalo.',
   SPONTANEOUS_NOT_ALLOWED: 'Questo servizio non consente pagamenti spontanei.',
   NOTICE_NUMBERS_EXHAUSTED: 'Sono esauriti i codici avviso per il codice di segregazione dell’Ente.',
+  VAULT_KEYCHAIN_UNAVAILABLE: 'Il portachiavi del sistema operativo non è raggiungibile: le credenziali protette non si possono leggere né salvare. Verifica che il servizio portachiavi sia attivo e riprova.',
+  VAULT_KEYCHAIN_LOCKED: 'Il portachiavi del sistema operativo è bloccato: sbloccalo (di solito con la password di accesso al computer) e riprova.',
+  VAULT_KEY_LOST: 'La chiave che protegge le credenziali salvate non è più nel portachiavi del sistema operativo, o è cambiata: le credenziali esistenti non si possono leggere. Un Referente dei Pagamenti può ripristinare l’archivio e inserirle di nuovo.',
+  VAULT_SECRET_CORRUPT: 'Una credenziale salvata è danneggiata o è stata alterata e non si può leggere: inseriscila di nuovo.',
+  VAULT_INSECURE_BACKEND: 'Su questo computer non c’è un portachiavi sicuro: le credenziali sarebbero protette solo in apparenza. Configura un portachiavi (GNOME Keyring o KWallet) oppure, se l’amministratore lo accetta espressamente, abilita la modalità non sicura.',
 } as const;
 
 export type ErrorCode = keyof typeof errorMessages;

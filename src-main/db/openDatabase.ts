@@ -25,7 +25,8 @@ export const DATABASE_FILE_NAME = 'sportello.db';
 export function openDatabase(options: OpenDatabaseOptions): Db {
   const migrations = options.migrations ?? allMigrations;
   if (fs.existsSync(options.file) && fs.statSync(options.file).size > 0) {
-    assertIntact(options.file);
+    // both checks read-only: a damaged file, or one from a newer app, is never written to
+    assertIntact(options.file, migrations.length);
   }
   const db = new Database(options.file);
   try {
@@ -42,10 +43,11 @@ export function openDatabase(options: OpenDatabaseOptions): Db {
   }
 }
 
-function assertIntact(file: string): void {
+function assertIntact(file: string, latestVersion: number): void {
   let probe: Database.Database | undefined;
   try {
     probe = new Database(file, { readonly: true, fileMustExist: true });
+    if (schemaVersion(probe) > latestVersion) throw new AppError('DB_NEWER_VERSION');
     const rows = probe.pragma('integrity_check') as Array<{ integrity_check: string }>;
     const problems = rows.map((r) => r.integrity_check).filter((r) => r !== 'ok');
     if (problems.length > 0) {

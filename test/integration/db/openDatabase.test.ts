@@ -109,7 +109,12 @@ describe('openDatabase', () => {
 
   it('refuses a database made by a newer version of the app', () => {
     const p = paths();
-    openDatabase({ ...p, clock, migrations: [...migrations, addNotes] }).close();
+    const newer = openDatabase({ ...p, clock, migrations: [...migrations, addNotes] });
+    newer.pragma('journal_mode = DELETE');
+    newer.close();
+    const before = sha(p.file);
     expect(() => openDatabase({ ...p, clock })).toThrow(expect.objectContaining({ code: 'DB_NEWER_VERSION' }));
+    expect(sha(p.file)).toBe(before);
+    expect(fs.existsSync(`${p.file}-wal`)).toBe(false);
   });
 });

@@ -1,12 +1,13 @@
 import type { Locator, Page } from '@playwright/test';
 import { test, expect, demo, goToMenu, openApp, openEcAs, signIn, snap } from './support/fixtures';
+import type { PageGlobals } from './support/browser';
 
 const signInHeading = { level: 1, name: 'Accedi al Back Office EC' } as const;
 
 /** Presses Tab until `target` has the focus: fails if it takes more than `max` presses. */
 async function tabTo(page: Page, target: Locator, max = 20): Promise<void> {
   for (let i = 0; i < max; i++) {
-    if (await target.evaluate((el) => el === document.activeElement)) return;
+    if (await target.evaluate((el) => el === (globalThis as unknown as PageGlobals).document.activeElement)) return;
     await page.keyboard.press('Tab');
   }
   await expect(target).toBeFocused();
@@ -93,7 +94,7 @@ test('an AUTH_SESSION_EXPIRED answer sends the user to sign-in, saying why and t
 
 test('a session ended in main (AUTH_REQUIRED on the next call) also returns to sign-in', async ({ page, host }) => {
   await openEcAs(page, host, demo.admin.email, demo.admin.password);
-  const result = await page.evaluate(() => window.sportello!.invoke('auth.signOut'));
+  const result = await page.evaluate(() => (globalThis as unknown as PageGlobals).sportello.invoke('auth.signOut'));
   expect(result).toMatchObject({ ok: true });
   await page.getByRole('navigation', { name: 'Menu del Back Office' }).getByRole('link', { name: 'Utenti' }).click();
   await expect(page.getByRole('heading', signInHeading)).toBeVisible();

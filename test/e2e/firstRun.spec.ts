@@ -1,4 +1,5 @@
 import { test, expect, goToMenu, openApp, signIn, signOut, snap } from './support/fixtures';
+import type { PageGlobals } from './support/browser';
 
 /**
  * The product's main path on an empty installation: setup wizard, sign-in, IBAN registry with main
@@ -120,12 +121,12 @@ test('first run: setup, IBANs, roles, persistence across a restart', async ({ pa
     await expect(nav.getByRole('link', { name: 'IBAN' })).toHaveCount(0);
     await expect(nav.getByRole('link', { name: 'Utenti' })).toHaveCount(0);
     await page.evaluate(() => {
-      location.hash = '#/ec/iban';
+      (globalThis as unknown as PageGlobals).location.hash = '#/ec/iban';
     });
     await expect(page.getByRole('heading', { level: 1, name: 'Accesso non consentito' })).toBeVisible();
     await expect(page.getByRole('table')).toHaveCount(0);
     await snap(page, '10-accesso-negato-referente-tecnico');
-    const result = await page.evaluate(() => window.sportello!.invoke('iban.list'));
+    const result = await page.evaluate(() => (globalThis as unknown as PageGlobals).sportello.invoke('iban.list'));
     expect(result).toMatchObject({ ok: false, error: { code: 'AUTH_FORBIDDEN' } });
   });
 

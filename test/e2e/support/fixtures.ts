@@ -1,6 +1,7 @@
 import { test as base, expect, type Page } from '@playwright/test';
 import path from 'node:path';
 import { WebHostProcess, type HostOptions } from './webHost';
+import type { PageGlobals } from './browser';
 
 export { expect };
 
@@ -35,7 +36,7 @@ export async function openApp(page: Page, host: WebHostProcess, hashPath = '/'):
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
   if (hashPath !== '/') {
     await page.evaluate((p) => {
-      location.hash = p;
+      (globalThis as unknown as PageGlobals).location.hash = p;
     }, hashPath);
   }
 }
@@ -75,6 +76,6 @@ export async function snap(page: Page, name: string): Promise<void> {
     await expect(page.locator('.MuiSnackbar-root')).toHaveCount(0);
   }
   // fonts load on first use (font-display: swap): wait, or the shot shows fallback faces
-  await page.evaluate(() => document.fonts.ready.then(() => undefined));
+  await page.evaluate(() => (globalThis as unknown as PageGlobals).document.fonts.ready.then(() => undefined));
   await page.screenshot({ path: path.join(screenshotDir, `${name}.png`), fullPage: true, animations: 'disabled', caret: 'hide' });
 }

@@ -23,6 +23,20 @@ import { displayDateTime } from '../../../components/format';
 import { actionLabel, describeDetails, knownActions } from './auditLabels';
 
 const PAGE_SIZE = 50;
+
+/** Main records staff as "Nome Cognome (e-mail)": show the e-mail as a second, quieter line. */
+function ActorName({ name }: { name: string }) {
+  const match = /^(.*) \(([^()]+@[^()]+)\)$/.exec(name);
+  if (!match) return <>{name}</>;
+  return (
+    <>
+      {match[1]}
+      <Typography component="span" variant="body2" color="text.secondary" sx={{ display: 'block' }}>
+        {match[2]}
+      </Typography>
+    </>
+  );
+}
 const ALL = '';
 
 /** The audit trail, newest first, in pages (keyset cursor from main), filterable by action. */
@@ -75,7 +89,16 @@ export function AuditPage() {
     <>
       <PageHeading title={t('audit.heading')} subtitle={t('audit.intro')} />
       <Stack direction={{ xs: 'column', sm: 'row' }} spacing={2} alignItems={{ sm: 'center' }} sx={{ mb: 2 }}>
-        <TextField select label={t('audit.filter')} value={action} onChange={(e) => setAction(e.target.value)} sx={{ minWidth: 320 }} size="small">
+        <TextField
+          select
+          label={t('audit.filter')}
+          value={action}
+          onChange={(e) => setAction(e.target.value)}
+          sx={{ minWidth: 320 }}
+          size="small"
+          InputLabelProps={{ shrink: true }}
+          SelectProps={{ displayEmpty: true }}
+        >
           <MenuItem value={ALL}>{t('audit.allActions')}</MenuItem>
           {knownActions.map((a) => (
             <MenuItem key={a} value={a}>
@@ -116,10 +139,12 @@ export function AuditPage() {
                 items.map((entry) => (
                   <TableRow key={entry.id}>
                     <TableCell sx={{ whiteSpace: 'nowrap', py: 1.25 }}>{displayDateTime(entry.at)}</TableCell>
-                    <TableCell component="th" scope="row" sx={{ fontWeight: 600 }}>
+                    <TableCell component="th" scope="row" sx={{ fontWeight: 600, whiteSpace: 'nowrap' }}>
                       {actionLabel(t, entry.action)}
                     </TableCell>
-                    <TableCell>{entry.actorName}</TableCell>
+                    <TableCell>
+                      <ActorName name={entry.actorName} />
+                    </TableCell>
                     <TableCell sx={{ wordBreak: 'break-word' }}>{describeDetails(t, entry)}</TableCell>
                   </TableRow>
                 ))

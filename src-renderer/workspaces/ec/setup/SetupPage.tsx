@@ -119,7 +119,7 @@ export function SetupPage() {
   const stepTitle = step === 0 ? t('setup.steps.ec') : t('setup.steps.admin');
 
   return (
-    <PublicLayout>
+    <PublicLayout product={t('shell.product')}>
       <PageHeading title={t('setup.heading')} subtitle={t('setup.intro')} />
       <Stepper activeStep={step} sx={{ mb: 3 }} aria-hidden>
         <Step>

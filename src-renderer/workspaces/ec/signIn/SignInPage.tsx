@@ -63,7 +63,7 @@ export function SignInPage() {
   };
 
   return (
-    <PublicLayout maxWidth="sm">
+    <PublicLayout maxWidth="sm" product={t('shell.product')}>
       <PageHeading title={t('signIn.heading')} subtitle={ec ? t('signIn.intro', { ec: ec.name }) : undefined} />
       <Paper variant="outlined" sx={{ p: { xs: 2, sm: 4 } }}>
         <Stack spacing={3} component="form" noValidate onSubmit={(e) => void submit(e)} aria-label={t('signIn.formLabel')}>

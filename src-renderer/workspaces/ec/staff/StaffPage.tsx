@@ -39,6 +39,8 @@ export function StaffPage() {
   const [loadError, setLoadError] = useState<ApiError | null>(null);
   const [creating, setCreating] = useState(false);
   const [toggling, setToggling] = useState<StaffMember | null>(null);
+  // kept apart from `toggling` so the dialog keeps its text while it fades out
+  const [confirmOpen, setConfirmOpen] = useState(false);
   const [toggleError, setToggleError] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
 
@@ -62,7 +64,7 @@ export function StaffPage() {
     setBusy(true);
     const result = await api.invoke('staff.setEnabled', { id: target.id, enabled: !target.enabled });
     setBusy(false);
-    setToggling(null);
+    setConfirmOpen(false);
     if (result.ok) {
       setToggleError(null);
       notify({ severity: 'success', message: t(target.enabled ? 'staff.disabledDone' : 'staff.enabledDone', { name: fullName(target) }) });
@@ -135,7 +137,10 @@ export function StaffPage() {
                       <Button
                         size="small"
                         color={m.enabled ? 'error' : 'primary'}
-                        onClick={() => setToggling(m)}
+                        onClick={() => {
+                          setToggling(m);
+                          setConfirmOpen(true);
+                        }}
                         aria-label={t(m.enabled ? 'staff.actions.disableLabel' : 'staff.actions.enableLabel', { name: fullName(m) })}
                       >
                         {m.enabled ? t('staff.actions.disable') : t('staff.actions.enable')}
@@ -160,13 +165,13 @@ export function StaffPage() {
         />
       ) : null}
       <ConfirmDialog
-        open={toggling !== null}
+        open={confirmOpen}
         title={toggling?.enabled ? t('staff.confirmDisable.title') : t('staff.confirmEnable.title')}
         confirmLabel={toggling?.enabled ? t('staff.actions.disable') : t('staff.actions.enable')}
         destructive={toggling?.enabled ?? false}
         busy={busy}
         onConfirm={() => void confirmToggle()}
-        onCancel={() => setToggling(null)}
+        onCancel={() => setConfirmOpen(false)}
       >
         {toggling
           ? t(toggling.enabled ? 'staff.confirmDisable.body' : 'staff.confirmEnable.body', { name: fullName(toggling) })

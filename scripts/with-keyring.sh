@@ -13,8 +13,8 @@ set -uo pipefail
 
 XDG_VARS=(XDG_DATA_HOME XDG_CONFIG_HOME XDG_CACHE_HOME XDG_RUNTIME_DIR)
 
-if [[ "${1:-}" == "--inside-session" ]]; then
-  shift
+if [[ "${WITH_KEYRING_INSIDE:-}" == 1 ]]; then
+  unset WITH_KEYRING_INSIDE
   # started by the outer half below, with HOME and XDG_* pointing into the temporary tree
   password="$(head -c 24 /dev/urandom | od -An -tx1 | tr -d ' \n')"
   # --unlock reads the password from stdin, creates the login keyring with it and leaves it unlocked
@@ -58,13 +58,33 @@ if ! command -v dbus-run-session >/dev/null 2>&1 || ! command -v gnome-keyring-d
   exit $?
 fi
 
+self="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)/$(basename "${BASH_SOURCE[0]}")"
 tmp="$(mktemp -d "${TMPDIR:-/tmp}/sportello-keyring.XXXXXXXX")"
 cleanup() { rm -rf "$tmp"; }
 trap cleanup EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
-mkdir -p "$tmp/home" "$tmp/data" "$tmp/config" "$tmp/cache" "$tmp/run"
+mkdir -p "$tmp/home" "$tmp/data" "$tmp/config" "$tmp/cache" "$tmp/run" "$tmp/services"
 chmod 700 "$tmp" "$tmp/run"
+
+# A private session bus that activates nothing: the keyring daemon is started by hand (above), and
+# there is no display for an unlock prompt anyway (it would only fail noisily, a window per try).
+cat >"$tmp/session.conf" <<EOF
+<!DOCTYPE busconfig PUBLIC "-//freedesktop//DTD D-Bus Bus Configuration 1.0//EN"
+ "http://www.freedesktop.org/standards/dbus/1.0/busconfig.dtd">
+<busconfig>
+  <type>session</type>
+  <keep_umask/>
+  <listen>unix:dir=$tmp/run</listen>
+  <auth>EXTERNAL</auth>
+  <servicedir>$tmp/services</servicedir>
+  <policy context="default">
+    <allow send_destination="*" eavesdrop="true"/>
+    <allow eavesdrop="true"/>
+    <allow own="*"/>
+  </policy>
+</busconfig>
+EOF
 
 export WITH_KEYRING_ORIG_HOME="${HOME:-}"
 for var in "${XDG_VARS[@]}"; do
@@ -75,10 +95,9 @@ for var in "${XDG_VARS[@]}"; do
   fi
 done
 
-# the bus daemon and anything it activates inherit the temporary tree, so even a keyring daemon
-# started on demand by D-Bus activation stays out of the real HOME
+# the keyring daemon inherits the temporary tree: its keyring files and sockets stay out of HOME
 HOME="$tmp/home" XDG_DATA_HOME="$tmp/data" XDG_CONFIG_HOME="$tmp/config" XDG_CACHE_HOME="$tmp/cache" \
   XDG_RUNTIME_DIR="$tmp/run" \
-  dbus-run-session -- bash "${BASH_SOURCE[0]}" --inside-session "$@"
+  WITH_KEYRING_INSIDE=1 dbus-run-session --config-file="$tmp/session.conf" -- bash "$self" "$@"
 status=$?
 exit "$status"

@@ -8,6 +8,7 @@ import type { FlowRepository } from './repositories/flowRepository';
 import type { OnboardingRepository } from './repositories/onboardingRepository';
 import type { PaymentRepository } from './repositories/paymentRepository';
 import type { ActiveScenario, ScenarioContext, ScenarioCounter } from './scenarios';
+import type { WriteBatcher } from './writeBatcher';
 
 export interface NodoSettings {
   tokenValidityMs: number;
@@ -20,6 +21,8 @@ export interface NodoSettings {
 /** What the mock Nodo's modules share; built once by MockNodo. */
 export interface NodoContext {
   db: Db;
+  /** group commit for the payment steps (activation, outcome, delivery marks) */
+  writes: WriteBatcher;
   clock: Clock;
   logger: Logger;
   registry: OnboardingRepository;

@@ -66,7 +66,7 @@ export class ReceiptDelivery {
       if (!receipt) throw new Error(`Ricevuta ${d.receiptId} assente`);
       const attemptNo = d.attempts + 1;
       const station = this.stationFor(d);
-      if (!station) return this.failed(d, attemptNo, 'Nessuna stazione attiva dell’Ente per ricevere la ricevuta.');
+      if (!station) return await this.failed(d, attemptNo, 'Nessuna stazione attiva dell’Ente per ricevere la ricevuta.');
 
       const active = this.ctx.scenarios({ noticeNumber: receipt.noticeNumber, ecFiscalCode: d.ecFiscalCode, stationCode: station.code });
       const injection: Injection = {};
@@ -87,7 +87,9 @@ export class ReceiptDelivery {
         paSendRTV2Res,
       );
       if (res.ok && (res.value.outcome === 'OK' || res.value.fault.faultCode === 'PAA_RECEIPT_DUPLICATA')) {
-        payments.markDelivered(d.receiptId, d.ecFiscalCode, clock.now().toISOString(), res.value.outcome === 'OK' ? null : 'PAA_RECEIPT_DUPLICATA');
+        const at = clock.now().toISOString();
+        const note = res.value.outcome === 'OK' ? null : 'PAA_RECEIPT_DUPLICATA';
+        await this.ctx.writes.run(() => payments.markDelivered(d.receiptId, d.ecFiscalCode, at, note));
         return 'delivered';
       }
       const error = res.ok
@@ -95,20 +97,20 @@ export class ReceiptDelivery {
           ? `${res.value.fault.faultCode}: ${res.value.fault.faultString}`
           : 'risposta inattesa'
         : `${res.failure}: ${res.description}`;
-      return this.failed(d, attemptNo, error);
+      return await this.failed(d, attemptNo, error);
     } catch (error) {
       this.ctx.logger.error('nodo.receipt.deliveryError', { receiptId: d.receiptId, ecFiscalCode: d.ecFiscalCode, error });
-      return this.failed(d, d.attempts + 1, 'Errore interno durante la consegna.');
+      return await this.failed(d, d.attempts + 1, 'Errore interno durante la consegna.');
     } finally {
       this.inFlight.delete(k);
     }
   }
 
-  private failed(d: DeliveryRecord, attemptNo: number, error: string): AttemptResult {
+  private async failed(d: DeliveryRecord, attemptNo: number, error: string): Promise<AttemptResult> {
     const now = this.ctx.clock.now();
     const { backoffBaseMs, backoffMaxMs } = this.ctx.settings;
     const next = new Date(now.getTime() + retryDelayMs(attemptNo, backoffBaseMs, backoffMaxMs)).toISOString();
-    this.ctx.payments.markAttemptFailed(d.receiptId, d.ecFiscalCode, now.toISOString(), next, error);
+    await this.ctx.writes.run(() => this.ctx.payments.markAttemptFailed(d.receiptId, d.ecFiscalCode, now.toISOString(), next, error));
     this.ctx.logger.warn('nodo.receipt.retry', { receiptId: d.receiptId, ecFiscalCode: d.ecFiscalCode, attempt: attemptNo, next, error });
     return 'failed';
   }

@@ -52,6 +52,7 @@ import { PaymentRepository } from './repositories/paymentRepository';
 import { ScenarioCounter, scenarioNames, selectScenarios, type ScenarioRule } from './scenarios';
 import { SettlementService } from './settlementService';
 import { parseInput } from './support';
+import { WriteBatcher } from './writeBatcher';
 
 export const NODO_DATABASE_FILE_NAME = 'nodo.db';
 
@@ -117,6 +118,7 @@ const RNG_KEY = 'rng';
  */
 export class MockNodo implements NodoClient {
   readonly db: Db;
+  private readonly writes: WriteBatcher;
   private readonly ctx: NodoContext;
   private readonly onboarding: NodoOnboarding;
   private readonly payments: NodoPayments;
@@ -163,8 +165,10 @@ export class MockNodo implements NodoClient {
       backoffMaxMs: config.delivery.backoffMaxMs,
       deliveryBatchSize: config.delivery.batchSize,
     };
+    this.writes = new WriteBatcher(this.db);
     this.ctx = {
       db: this.db,
+      writes: this.writes,
       clock,
       logger,
       registry: new OnboardingRepository(this.db),
@@ -237,6 +241,7 @@ export class MockNodo implements NodoClient {
     for (const t of this.timers) clearInterval(t);
     this.timers.clear();
     await this.whenIdle();
+    this.writes.flush();
     if (this.db.open) this.db.close();
   }
 

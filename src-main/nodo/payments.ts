@@ -159,8 +159,8 @@ export class NodoPayments {
       const now = this.ctx.clock.now();
       const at = now.toISOString();
       const expiresAt = new Date(now.getTime() + validityMs).toISOString();
-      const { db, payments, rng } = this.ctx;
-      const outcome = db.transaction((): TokenRecord | Fault => {
+      const { writes, payments, rng } = this.ctx;
+      const outcome = await writes.run((): TokenRecord | Fault => {
         // checked again: the state may have changed while the EC was answering
         if (payments.isPaid(fiscalCode, noticeNumber)) return pptFault('PPT_PAGAMENTO_DUPLICATO');
         const live = payments.activeToken(fiscalCode, noticeNumber);
@@ -191,7 +191,7 @@ export class NodoPayments {
         if (req.idempotencyKey !== undefined) payments.putIdempotency(req.idPSP, req.idempotencyKey, hash, token, expiresAt);
         this.ctx.saveRng();
         return record;
-      })();
+      });
       return 'token' in outcome ? activationOk(outcome) : ko(outcome);
     } finally {
       this.activating.delete(noticeKey);
@@ -204,9 +204,9 @@ export class NodoPayments {
     const psp = this.requirePsp(req.idPSP, req.idChannel);
     const now = this.ctx.clock.now();
     const at = now.toISOString();
-    const { db, payments } = this.ctx;
+    const { writes, payments } = this.ctx;
 
-    const result = db.transaction((): { fault: Fault } | { tokens: TokenRecord[]; receipts: string[] } => {
+    const result = await writes.run((): { fault: Fault } | { tokens: TokenRecord[]; receipts: string[] } => {
       const tokens: TokenRecord[] = [];
       for (const t of req.paymentTokens) {
         const rec = payments.findToken(t);
@@ -245,7 +245,7 @@ export class NodoPayments {
         receipts.push(receipt.receiptId);
       }
       return { tokens, receipts };
-    })();
+    });
 
     if ('fault' in result) return ko(result.fault);
     const lost = result.tokens.some((rec) => {

@@ -12,6 +12,8 @@ describe('scenario notice numbers', () => {
       expect(scenarioFromNotice(n)?.scenario).toBe(name);
     }
     expect(Object.keys(scenarioCodes)).toHaveLength(scenarioNames.length);
+    // the example in SCENARIOS.md
+    expect(scenarioNotice('01', 'stationTimeout', 1)).toBe('301999011000000182');
   });
 
   it('reads the count digit, and for latency the seconds (0 = 20 s)', () => {

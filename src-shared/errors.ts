@@ -50,6 +50,7 @@ export const errorMessages = {
   VAULT_KEY_LOST: 'La chiave che protegge le credenziali salvate non è più nel portachiavi del sistema operativo, o è cambiata: le credenziali esistenti non si possono leggere. Un Referente dei Pagamenti può ripristinare l’archivio e inserirle di nuovo.',
   VAULT_SECRET_CORRUPT: 'Una credenziale salvata è danneggiata o è stata alterata e non si può leggere: inseriscila di nuovo.',
   VAULT_INSECURE_BACKEND: 'Su questo computer non c’è un portachiavi sicuro: le credenziali sarebbero protette solo in apparenza. Configura un portachiavi (GNOME Keyring o KWallet) oppure, se l’amministratore lo accetta espressamente, abilita la modalità non sicura.',
+  VAULT_KEYSTORE_MISMATCH: 'Le credenziali di questo archivio sono protette da un altro portachiavi (ad esempio sono state salvate dalla riga di comando e ora si usa l’applicazione desktop): apri Sportello nello stesso modo, oppure un Referente dei Pagamenti può ripristinare l’archivio.',
 } as const;
 
 export type ErrorCode = keyof typeof errorMessages;

@@ -2,7 +2,10 @@ import { AppError, errorMessages, type ErrorCode } from '../../src-shared/errors
 
 /** What the UI shows about where the data key lives. */
 export interface KeyStoreDescription {
-  /** stable identifier, e.g. `keytar`, `safeStorage:gnome_libsecret` */
+  /**
+   * stable identifier, e.g. `keytar`, `safeStorage:gnome_libsecret`; the part before `:` names the
+   * kind of store, which vault.db records so a data dir is never opened with the wrong one
+   */
   backend: string;
   /** Italian, for people */
   label: string;
@@ -28,7 +31,7 @@ export interface KeyStore {
 
 export type KeychainErrorCode = Extract<
   ErrorCode,
-  'VAULT_KEYCHAIN_UNAVAILABLE' | 'VAULT_KEYCHAIN_LOCKED' | 'VAULT_INSECURE_BACKEND' | 'VAULT_KEY_LOST'
+  'VAULT_KEYCHAIN_UNAVAILABLE' | 'VAULT_KEYCHAIN_LOCKED' | 'VAULT_INSECURE_BACKEND' | 'VAULT_KEY_LOST' | 'VAULT_KEYSTORE_MISMATCH'
 >;
 
 /** The standard message plus a technical detail (never a secret) support staff can act on. */
@@ -43,6 +46,7 @@ export function isKeychainError(error: unknown): error is AppError & { code: Key
     (error.code === 'VAULT_KEYCHAIN_UNAVAILABLE' ||
       error.code === 'VAULT_KEYCHAIN_LOCKED' ||
       error.code === 'VAULT_INSECURE_BACKEND' ||
-      error.code === 'VAULT_KEY_LOST')
+      error.code === 'VAULT_KEY_LOST' ||
+      error.code === 'VAULT_KEYSTORE_MISMATCH')
   );
 }

@@ -61,6 +61,9 @@ export interface VaultDeps {
 
 type KeyReading = { kind: 'present'; keys: KeySet } | { kind: 'absent' } | { kind: 'unreadable'; detail: string };
 
+/** vault_meta entry: the kind of key store (`keytar`, `safeStorage`...) holding this vault's key. */
+const KEY_STORE_META = 'key_store';
+
 const PURPOSE = /^[a-z][A-Za-z0-9._-]{0,63}$/;
 // names come from code (e.g. `station.77777777777_01.password`): printable, no surrounding blanks
 // eslint-disable-next-line no-control-regex
@@ -78,6 +81,7 @@ const MAX_SECRET_BYTES = 64 * 1024;
  */
 export class Vault {
   private readonly secrets: VaultRepository;
+  private readonly storeKind: string;
   private keys: KeySet | null = null;
   private tail: Promise<unknown> = Promise.resolve();
 
@@ -89,6 +93,7 @@ export class Vault {
     private readonly backupDir: string,
   ) {
     this.secrets = new VaultRepository(db);
+    this.storeKind = keyStore.describe().backend.split(':')[0]!;
   }
 
   /** Stores (or replaces) a secret. The first secret creates the data key. */
@@ -231,24 +236,28 @@ export class Vault {
    * (after copying vault.db to the backups folder, in case the old key turns up again), creates a
    * new data key when the keychain has none, and says which secrets must be entered again. The caller
    * asks for explicit confirmation and audits the result. Refused while the keychain cannot be read:
-   * a locked keychain is not a lost key.
+   * a locked keychain is not a lost key. Refused too when vault.db belongs to another kind of key
+   * store, unless `acceptKeyStoreChange` says that store is gone for good.
    */
-  resetAfterKeyLoss(): Promise<ResetResult> {
+  resetAfterKeyLoss(options: { acceptKeyStoreChange?: boolean } = {}): Promise<ResetResult> {
+    const anyStore = options.acceptKeyStoreChange === true;
     return this.serial(async () => {
-      const before = await this.readKeySet();
+      const before = await this.readKeySet({ anyStore });
       const beforeKeys = before.kind === 'present' ? before.keys : null;
       if (beforeKeys && this.classify(beforeKeys).length === 0) {
         this.cache(beforeKeys);
+        this.recordStoreKind();
         return { dropped: [], keyId: beforeKeys.currentId, keyCreated: false, backupFile: null };
       }
       wipeKeySet(beforeKeys);
       const backupFile = this.secrets.count() > 0 ? this.backup('vault-before-reset') : null;
       const result = await this.withWriteLock(async () => {
-        const reading = await this.readKeySet();
+        const reading = await this.readKeySet({ anyStore });
         let keys = reading.kind === 'present' ? reading.keys : null;
         const keyCreated = keys === null;
         if (!keys) keys = await this.createKey();
         // from here to the commit nothing awaits
+        this.recordStoreKind();
         const dropped = this.classify(keys);
         for (const secret of dropped) this.secrets.delete(secret.name);
         return { dropped, keyId: keys.currentId, keyCreated, keys };
@@ -273,7 +282,14 @@ export class Vault {
   // --- keys ---
 
   /** The keychain's answer, with failures to read the stored material told apart from absence. */
-  private async readKeySet(): Promise<KeyReading> {
+  private async readKeySet(options: { anyStore?: boolean } = {}): Promise<KeyReading> {
+    const recorded = this.secrets.getMeta(KEY_STORE_META);
+    // the key is in another kind of store: this one's "nothing here" must not read as a lost key
+    if (recorded !== null && recorded !== this.storeKind && !options.anyStore) {
+      throw this.keychainFailure(
+        keychainError('VAULT_KEYSTORE_MISMATCH', `l’archivio usa «${recorded}», questa sessione «${this.storeKind}»`),
+      );
+    }
     let material: string | null;
     try {
       material = await this.keyStore.getDataKey();
@@ -313,7 +329,10 @@ export class Vault {
   /** Always asks the keychain: writing with a key another process has retired would strand the secret. */
   private async keysForWrite(): Promise<KeySet> {
     const reading = await this.readKeySet();
-    if (reading.kind === 'present') return this.cache(reading.keys);
+    if (reading.kind === 'present') {
+      this.recordStoreKind();
+      return this.cache(reading.keys);
+    }
     // a new key only for an empty vault: otherwise existing secrets would silently become unreadable
     if (this.secrets.count() > 0) throw new AppError('VAULT_KEY_LOST');
     const keys = await this.withWriteLock(async () => {
@@ -334,8 +353,13 @@ export class Vault {
       wipeKeySet(keys);
       throw error;
     }
+    this.recordStoreKind();
     this.logger.info('vault.keyCreated', { keyId: key.id, backend: this.keyStore.describe().backend });
     return keys;
+  }
+
+  private recordStoreKind(): void {
+    if (this.secrets.getMeta(KEY_STORE_META) !== this.storeKind) this.secrets.setMeta(KEY_STORE_META, this.storeKind);
   }
 
   /** After a rotation: forget old keys no row uses any more (a failure only delays it). */
@@ -432,6 +456,8 @@ function guidanceFor(code: KeychainErrorCode | 'VAULT_SECRET_CORRUPT', count: nu
       return count > 0
         ? 'Le credenziali salvate sono intatte ma non si possono usare finché il portachiavi non torna disponibile. Avvia il servizio portachiavi (su Linux GNOME Keyring o KWallet) e premi «Riprova».'
         : 'Avvia il servizio portachiavi del sistema operativo (su Linux GNOME Keyring o KWallet) e premi «Riprova»: senza portachiavi non si possono salvare credenziali.';
+    case 'VAULT_KEYSTORE_MISMATCH':
+      return 'Apri Sportello nello stesso modo in cui le credenziali sono state salvate (applicazione desktop o riga di comando). Se quel portachiavi non c’è più, un Referente dei Pagamenti può ripristinare l’archivio: le credenziali andranno inserite di nuovo.';
     case 'VAULT_INSECURE_BACKEND':
       return 'Configura un portachiavi sicuro (GNOME Keyring o KWallet) e riavvia Sportello. In alternativa l’amministratore può accettare espressamente la protezione debole nelle impostazioni.';
     case 'VAULT_KEY_LOST':

@@ -73,6 +73,14 @@ export class VaultRepository {
     cached(this.db, 'UPDATE vault_secret SET key_id = ?, envelope = ? WHERE name = ?').run(keyId, envelope, name);
   }
 
+  getMeta(key: string): string | null {
+    return cached<[string], { value: string }>(this.db, 'SELECT value FROM vault_meta WHERE key = ?').get(key)?.value ?? null;
+  }
+
+  setMeta(key: string, value: string): void {
+    cached(this.db, 'INSERT INTO vault_meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(key, value);
+  }
+
   delete(name: string): boolean {
     return cached(this.db, 'DELETE FROM vault_secret WHERE name = ?').run(name).changes > 0;
   }

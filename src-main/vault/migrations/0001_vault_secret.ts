@@ -2,7 +2,8 @@ import type { Migration } from '../../db/migrations/types';
 
 /**
  * The vault's own schema (vault.db, apart from the main database): one row per secret, holding only
- * its envelope. key_id repeats the envelope's key id so status checks need not parse every row.
+ * its envelope (key_id repeats the envelope's key id so status checks need not parse every row),
+ * and a few facts about the vault itself, such as which kind of key store holds its data key.
  */
 export const vaultMigration0001: Migration = {
   version: 1,
@@ -20,6 +21,11 @@ export const vaultMigration0001: Migration = {
         updated_at TEXT NOT NULL
       ) STRICT;
       CREATE INDEX vault_secret_key_id ON vault_secret (key_id);
+
+      CREATE TABLE vault_meta (
+        key TEXT PRIMARY KEY,
+        value TEXT NOT NULL
+      ) STRICT;
     `);
   },
 };

@@ -347,6 +347,42 @@ describe('vault: key lost and guided recovery', () => {
   });
 });
 
+describe('vault: bound to one kind of key store', () => {
+  it('refuses to read through another kind of key store, instead of calling the key lost', async () => {
+    const app = open();
+    await app.put('smtp.password', 'smtp.password', 'posta');
+    expect(rawDb().prepare("SELECT value FROM vault_meta WHERE key = 'key_store'").pluck().get()).toBe('memory');
+    app.close();
+
+    // e.g. the CLI (keytar) filled the data dir, then the desktop app (safeStorage) opens it
+    const otherStore = new InMemoryKeyStore({ backend: 'safeStorage:gnome_libsecret' });
+    const other = open(otherStore);
+    const status = await other.status();
+    expect(status).toMatchObject({ state: 'keychainUnavailable', error: { code: 'VAULT_KEYSTORE_MISMATCH' } });
+    expect(status.error?.message).toMatch(/«memory».*«safeStorage»/);
+    expect(status.guidance).toMatch(/stesso modo/);
+    expect(await codeOf(other.get('smtp.password'))).toBe('VAULT_KEYSTORE_MISMATCH');
+    expect(await codeOf(other.put('altro', 'smtp.password', 'x'))).toBe('VAULT_KEYSTORE_MISMATCH');
+    expect(await codeOf(other.resetAfterKeyLoss())).toBe('VAULT_KEYSTORE_MISMATCH');
+    expect(otherStore.calls).toEqual({ get: 0, set: 0, delete: 0 });
+    expect(other.list()).toHaveLength(1);
+    // the original store still works
+    expect(await open().get('smtp.password')).toBe('posta');
+  });
+
+  it('moves to another kind of key store only through an explicit reset', async () => {
+    await open().put('smtp.password', 'smtp.password', 'posta');
+    const otherStore = new InMemoryKeyStore({ backend: 'keytar' });
+    const other = open(otherStore);
+    const result = await other.resetAfterKeyLoss({ acceptKeyStoreChange: true });
+    expect(result).toMatchObject({ keyCreated: true, dropped: [{ name: 'smtp.password', reason: 'keyLost' }] });
+    expect(rawDb().prepare("SELECT value FROM vault_meta WHERE key = 'key_store'").pluck().get()).toBe('keytar');
+    await other.put('smtp.password', 'smtp.password', 'nuova');
+    expect(await other.get('smtp.password')).toBe('nuova');
+    expect((await open().status()).error?.code).toBe('VAULT_KEYSTORE_MISMATCH');
+  });
+});
+
 describe('vault: key rotation', () => {
   it('re-encrypts every secret under a new key and forgets the old one', async () => {
     const vault = open();

@@ -24,10 +24,15 @@ function insert(name: string, fields: Partial<{ purpose: string; keyId: string; 
     .run(name, fields.purpose ?? 'smtp.password', fields.keyId ?? KEY_ID, fields.envelope ?? envelope, at, at);
 }
 
-describe('vault migration 0001: vault_secret', () => {
-  it('creates one STRICT table and nothing of the main schema', () => {
-    const tables = db.prepare<[], { name: string; strict: number }>("SELECT name, strict FROM pragma_table_list WHERE schema = 'main' AND name NOT LIKE 'sqlite_%'").all();
-    expect(tables).toEqual([{ name: 'vault_secret', strict: 1 }]);
+describe('vault migration 0001: vault_secret and vault_meta', () => {
+  it('creates STRICT tables for secrets and vault facts, and nothing of the main schema', () => {
+    const tables = db
+      .prepare<[], { name: string; strict: number }>("SELECT name, strict FROM pragma_table_list WHERE schema = 'main' AND name NOT LIKE 'sqlite_%' ORDER BY name")
+      .all();
+    expect(tables).toEqual([
+      { name: 'vault_meta', strict: 1 },
+      { name: 'vault_secret', strict: 1 },
+    ]);
     expect(db.prepare('SELECT name FROM pragma_table_info(?) ORDER BY cid').pluck().all('vault_secret')).toEqual([
       'id',
       'name',
@@ -40,6 +45,12 @@ describe('vault migration 0001: vault_secret', () => {
     expect(() => db.prepare('INSERT INTO vault_secret (name, purpose, key_id, envelope, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)').run('a', 'p', KEY_ID, Buffer.from(envelope), at, at)).toThrow(
       /cannot store BLOB value in TEXT column/,
     );
+  });
+
+  it('keeps one value per vault fact', () => {
+    db.prepare("INSERT INTO vault_meta (key, value) VALUES ('key_store', 'keytar')").run();
+    expect(() => db.prepare("INSERT INTO vault_meta (key, value) VALUES ('key_store', 'safeStorage')").run()).toThrow(/UNIQUE constraint failed/);
+    expect(() => db.prepare("INSERT INTO vault_meta (key, value) VALUES ('other', NULL)").run()).toThrow(/NOT NULL constraint failed/);
   });
 
   it('keeps names unique', () => {

@@ -147,7 +147,8 @@ export const stationUpdateInput = z.object({
   connection: stationConnection.optional(),
   primitiveVersion: z.union([z.literal(1), z.literal(2)]).optional(),
   password: stationPassword.optional(),
-  timeouts: stationTimeouts.partial().optional(),
+  // no defaults here: a field left out keeps the station's current value
+  timeouts: z.object({ verifyMs: timeoutMs.optional(), getPaymentMs: timeoutMs.optional(), sendReceiptMs: timeoutMs.optional() }).optional(),
   flagStandIn: z.boolean().optional(),
   broadcast: z.boolean().optional(),
 });

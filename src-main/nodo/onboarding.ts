@@ -201,7 +201,11 @@ export class NodoOnboarding {
         connection: p.connection ?? st.connection,
         primitiveVersion: p.primitiveVersion ?? st.primitiveVersion,
         passwordHash: p.password !== undefined ? hashStationPassword(p.password) : st.passwordHash,
-        timeouts: { ...st.timeouts, ...p.timeouts },
+        timeouts: {
+          verifyMs: p.timeouts?.verifyMs ?? st.timeouts.verifyMs,
+          getPaymentMs: p.timeouts?.getPaymentMs ?? st.timeouts.getPaymentMs,
+          sendReceiptMs: p.timeouts?.sendReceiptMs ?? st.timeouts.sendReceiptMs,
+        },
         flagStandIn: p.flagStandIn ?? st.flagStandIn,
       };
       registry.updateStation(next, nowIso(this.ctx.clock));

@@ -112,6 +112,13 @@ describe('stations', () => {
     expect(v1).toMatchObject({ state: 'Da correggere', version: 3, stateReason: expect.stringMatching(/versione 2/) });
   });
 
+  it('changes only the timeouts named in an update', async () => {
+    const st = await h.nodo.createStation({ ...stationInput, timeouts: { verifyMs: 5_000, getPaymentMs: 6_000, sendReceiptMs: 7_000 } });
+    const updated = await h.nodo.updateStation(st.code, { timeouts: { getPaymentMs: 9_000 } });
+    expect(updated.timeouts).toEqual({ verifyMs: 5_000, getPaymentMs: 9_000, sendReceiptMs: 7_000 });
+    expect((await h.nodo.updateStation(st.code, { flagStandIn: true })).timeouts).toEqual(updated.timeouts);
+  });
+
   it('numbers stations per broker, reusing nothing taken, and refuses a segregation code twice', async () => {
     const a = await h.nodo.createStation(stationInput);
     const b = await h.nodo.createStation({ ...stationInput, segregationCode: '02' });

@@ -115,6 +115,12 @@ const RNG_KEY = 'rng';
 /**
  * The Nodo dei Pagamenti and its PSPs, in-process, with its own database (nodo.db). ECs attach their
  * station with `connectStation`; every call to a station goes through a simulated network.
+ *
+ * Wiring (composition root):
+ *   const nodo = new MockNodo({ dataDir, clock, seed, logger });
+ *   for (const s of await nodo.listStations({ ecFiscalCode })) nodo.connectStation(s.code, ecStation);
+ *   const stop = nodo.startDeliveryTimer(10_000); // receipt retries
+ *   ... on shutdown: stop(); await nodo.close();
  */
 export class MockNodo implements NodoClient {
   readonly db: Db;

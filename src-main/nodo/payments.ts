@@ -452,7 +452,8 @@ export function buildReceipt(rec: TokenRecord, psp: PspInfo, details: PaymentOut
     ...(details.payer ? { payer: details.payer } : {}),
     paymentMethod: details.paymentMethod,
     fee: details.fee,
-    ...(details.primaryCiIncurredFee !== undefined ? { primaryCiIncurredFee: details.primaryCiIncurredFee } : {}),
+    // the part of the fee the primary EC takes on; the payer pays it all unless the PSP says otherwise
+    primaryCiIncurredFee: details.primaryCiIncurredFee ?? 0,
     ...(details.idBundle !== undefined ? { idBundle: details.idBundle } : {}),
     paymentDateTime,
     applicationDate: details.applicationDate,

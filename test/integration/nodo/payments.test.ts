@@ -36,6 +36,7 @@ describe('payment flow (SANP 3)', () => {
       PSPCompanyName: 'Banca Esempio S.p.A.',
       idChannel: PSP_CHANNEL,
       paymentMethod: 'carta',
+      primaryCiIncurredFee: 0,
       paymentDateTime: '2026-11-22T09:00:00.000Z',
       applicationDate: '2026-11-22',
       standIn: false,

@@ -5,8 +5,9 @@ import { ConfirmDialog } from './ConfirmDialog';
 import { useDirtyForms } from '../stores/dirtyForms';
 
 /**
- * Guards a form with unsaved input: asks before a route change (menu, back button, typed URL) and
- * before the window is closed or reloaded. Returns the dialog to render.
+ * Guards a form with unsaved input: asks before an in-app route change (links, back/forward) and
+ * before the window is closed or reloaded. (A hash typed into the address bar cannot be blocked by
+ * the router; closing or reloading still can.) Returns the dialog to render.
  */
 export function useUnsavedChanges(dirty: boolean) {
   const { t } = useTranslation();

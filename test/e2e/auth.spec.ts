@@ -1,5 +1,5 @@
 import type { Locator, Page } from '@playwright/test';
-import { test, expect, demo, goToMenu, openApp, openEcAs, signIn, snap } from './support/fixtures';
+import { test, expect, demo, goToMenu, openEc, openEcAs, signIn, snap } from './support/fixtures';
 import type { PageGlobals } from './support/browser';
 
 const signInHeading = { level: 1, name: 'Accedi al Back Office EC' } as const;
@@ -14,7 +14,7 @@ async function tabTo(page: Page, target: Locator, max = 20): Promise<void> {
 }
 
 test('sign-in page; wrong password, then lockout after 5 attempts', async ({ page, host }) => {
-  await openApp(page, host, '/ec');
+  await openEc(page, host);
   await expect(page.getByRole('heading', signInHeading)).toBeVisible();
   await expect(page).toHaveTitle('Accedi al Back Office EC – Sportello');
   await snap(page, '04-accesso');
@@ -37,7 +37,7 @@ test('sign-in page; wrong password, then lockout after 5 attempts', async ({ pag
 });
 
 test('keyboard only: sign in, open the IBAN page, open and close a dialog', async ({ page, host }) => {
-  await openApp(page, host, '/ec');
+  await openEc(page, host);
   await expect(page.getByRole('heading', signInHeading)).toBeVisible();
   const email = page.getByRole('textbox', { name: 'E-mail' });
   await tabTo(page, email);

@@ -109,3 +109,20 @@ test('a past deletion date is refused by main on the date field', async ({ page 
   await expect(date).toHaveAttribute('aria-invalid', 'true');
   await expect(date).toHaveAccessibleDescription('La data di cancellazione non può essere nel passato.');
 });
+
+test('leaving a form with typed data asks first', async ({ page }) => {
+  await page.getByRole('button', { name: 'Aggiungi IBAN' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Aggiungi IBAN' });
+  await dialog.getByRole('textbox', { name: 'Descrizione' }).fill('Conto in preparazione');
+  // the back button would otherwise drop the form (beforeEach came here from the overview)
+  await page.goBack();
+  const ask = page.getByRole('dialog', { name: 'Modifiche non salvate' });
+  await ask.getByRole('button', { name: 'Resta nella pagina' }).click();
+  await expect(ask).toBeHidden();
+  await expect(dialog.getByRole('textbox', { name: 'Descrizione' })).toHaveValue('Conto in preparazione');
+  await expect(page).toHaveURL(/#\/ec\/iban$/);
+
+  await page.goBack();
+  await page.getByRole('dialog', { name: 'Modifiche non salvate' }).getByRole('button', { name: 'Esci senza salvare' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Panoramica' })).toBeVisible();
+});

@@ -14,7 +14,12 @@ export const demo = {
 interface Fixtures {
   hostOptions: HostOptions;
   host: WebHostProcess;
+  /** fails the test on any uncaught page error or console error (CSP violations included) */
+  pageErrors: void;
 }
+
+/** A restarted host drops the old page's event stream: the browser logs that, and it is expected. */
+const expectedConsoleErrors = /ERR_CONNECTION_REFUSED|ERR_EMPTY_RESPONSE|EventSource/;
 
 /** Each test gets its own host on a fresh data dir; `test.use({ hostOptions })` picks the mode. */
 export const test = base.extend<Fixtures>({
@@ -28,6 +33,18 @@ export const test = base.extend<Fixtures>({
       await host.dispose();
     }
   },
+  pageErrors: [
+    async ({ page }, use) => {
+      const errors: string[] = [];
+      page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
+      page.on('console', (message) => {
+        if (message.type() === 'error' && !expectedConsoleErrors.test(message.text())) errors.push(`console: ${message.text()}`);
+      });
+      await use();
+      expect(errors, 'errori nella pagina').toEqual([]);
+    },
+    { auto: true },
+  ],
 });
 
 /** Opens the app at the host's launch URL (which hands the token to the bridge) and waits for it. */
@@ -47,9 +64,18 @@ export async function signIn(page: Page, email: string, password: string): Promi
   await page.getByRole('button', { name: 'Accedi', exact: true }).click();
 }
 
+/**
+ * Opens the EC workspace the way a person does, from the chooser. (Setting location.hash by hand
+ * would create history entries the router does not know, where it cannot block a "back".)
+ */
+export async function openEc(page: Page, host: WebHostProcess): Promise<void> {
+  await openApp(page, host);
+  await page.getByRole('link', { name: 'Apri il Back Office EC' }).click();
+}
+
 /** Opens the EC workspace from the launch URL and signs in. */
 export async function openEcAs(page: Page, host: WebHostProcess, email: string, password: string): Promise<void> {
-  await openApp(page, host, '/ec');
+  await openEc(page, host);
   await expect(page.getByRole('heading', { level: 1, name: 'Accedi al Back Office EC' })).toBeVisible();
   await signIn(page, email, password);
   await expect(page.getByRole('heading', { level: 1, name: 'Panoramica' })).toBeVisible();
@@ -69,8 +95,9 @@ const screenshotDir = path.resolve(__dirname, '../screenshots');
 
 /** Full-page screenshot for the docs; animations settled, the text caret hidden. */
 export async function snap(page: Page, name: string): Promise<void> {
-  // a toast from the previous step would cover part of the page
-  const toastClose = page.locator('.MuiSnackbar-root').getByRole('button', { name: 'Chiudi', exact: true });
+  // a toast from the previous step would cover part of the page; CSS, not role: behind a modal
+  // dialog the toast is aria-hidden, so role queries cannot see it
+  const toastClose = page.locator('.MuiSnackbar-root button[aria-label="Chiudi"]');
   if (await toastClose.isVisible()) {
     await toastClose.click();
     await expect(page.locator('.MuiSnackbar-root')).toHaveCount(0);

@@ -31,7 +31,7 @@ function ActorName({ name }: { name: string }) {
   return (
     <>
       {match[1]}
-      <Typography component="span" variant="body2" color="text.secondary" sx={{ display: 'block' }}>
+      <Typography component="span" variant="body2" color="text.secondary" sx={{ display: 'block', whiteSpace: 'nowrap' }}>
         {match[2]}
       </Typography>
     </>

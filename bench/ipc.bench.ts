@@ -70,7 +70,7 @@ export async function benchIpc(): Promise<BenchRow[]> {
 
   agent.destroy();
   await host.close();
-  core.close();
+  await core.close();
   fs.rmSync(dataDir, { recursive: true, force: true });
   return rows;
 }

@@ -5,10 +5,11 @@
 export const errorMessages = {
   IPC_UNKNOWN_CHANNEL: 'Operazione sconosciuta.',
   IPC_INVALID_INPUT: 'Alcuni dati non sono validi: controlla i campi evidenziati.',
+  IPC_UNAVAILABLE: 'Sportello non risponde: controlla che l’applicazione sia ancora in esecuzione e riprova.',
   IPC_FORBIDDEN_SENDER: 'Richiesta rifiutata: origine non autorizzata.',
   AUTH_REQUIRED: 'Accedi per continuare.',
   AUTH_FORBIDDEN: 'Non hai i permessi per questa operazione.',
-  AUTH_INVALID_CREDENTIALS: 'Nome utente o password non corretti.',
+  AUTH_INVALID_CREDENTIALS: 'E-mail o password non corretti.',
   AUTH_LOCKED: 'Account bloccato per troppi tentativi non riusciti. Riprova più tardi.',
   AUTH_DISABLED: 'Questo account è disabilitato. Rivolgiti al Referente dei Pagamenti.',
   AUTH_SESSION_EXPIRED: 'La sessione è scaduta per inattività. Accedi di nuovo.',

@@ -7,12 +7,25 @@ export interface Session {
   lastActivityMs: number;
 }
 
+/** How long a window keeps being told why its session ended (not just "signed out"). */
+const ENDING_MEMORY_MS = 24 * 60 * 60 * 1000;
+
+export type EndReason = 'idle' | 'disabled';
+
+export type SessionLookup =
+  | { session: Session }
+  /** `justNow`: this lookup ended it (tell the window once) */
+  | { ended: EndReason; justNow: boolean }
+  | null;
+
 /**
  * Staff sessions, one per window (an Electron webContents, or a web-host connection).
  * Authority lives here, never in the renderer.
  */
 export class SessionStore {
   private readonly sessions = new Map<string, Session>();
+  /** windows whose session was ended by the system, so every later call can say why, not just the first */
+  private readonly ended = new Map<string, { reason: EndReason; at: number }>();
 
   constructor(
     private readonly clock: Clock,
@@ -22,16 +35,25 @@ export class SessionStore {
   start(windowId: string, userId: number, role: StaffRole): Session {
     const session: Session = { userId, role, lastActivityMs: this.clock.now().getTime() };
     this.sessions.set(windowId, session);
+    this.ended.delete(windowId);
     return session;
   }
 
-  /** The live session of a window; an idle one is ended and reported as 'expired'. */
-  get(windowId: string): { session: Session } | { expired: true } | null {
+  /** The live session of a window; an idle one is ended here and reported with its reason. */
+  get(windowId: string): SessionLookup {
     const session = this.sessions.get(windowId);
-    if (!session) return null;
+    if (!session) {
+      const ending = this.ended.get(windowId);
+      if (ending === undefined) return null;
+      if (this.clock.now().getTime() - ending.at > ENDING_MEMORY_MS) {
+        this.ended.delete(windowId);
+        return null;
+      }
+      return { ended: ending.reason, justNow: false };
+    }
     if (this.isIdle(session)) {
-      this.sessions.delete(windowId);
-      return { expired: true };
+      this.endFor(windowId, 'idle');
+      return { ended: 'idle', justNow: true };
     }
     return { session };
   }
@@ -41,8 +63,10 @@ export class SessionStore {
     if (session) session.lastActivityMs = this.clock.now().getTime();
   }
 
+  /** Sign-out or window closed: nothing to remember. */
   end(windowId: string): void {
     this.sessions.delete(windowId);
+    this.ended.delete(windowId);
   }
 
   /** Ends every session of a user (account disabled): returns the windows affected. */
@@ -50,7 +74,7 @@ export class SessionStore {
     const windows: string[] = [];
     for (const [windowId, session] of this.sessions) {
       if (session.userId === userId) {
-        this.sessions.delete(windowId);
+        this.endFor(windowId, 'disabled');
         windows.push(windowId);
       }
     }
@@ -59,14 +83,21 @@ export class SessionStore {
 
   /** Ends idle sessions; returns their windows so the host can tell them. */
   sweepIdle(): string[] {
+    const now = this.clock.now().getTime();
+    for (const [windowId, ending] of this.ended) if (now - ending.at > ENDING_MEMORY_MS) this.ended.delete(windowId);
     const expired: string[] = [];
     for (const [windowId, session] of this.sessions) {
       if (this.isIdle(session)) {
-        this.sessions.delete(windowId);
+        this.endFor(windowId, 'idle');
         expired.push(windowId);
       }
     }
     return expired;
+  }
+
+  private endFor(windowId: string, reason: EndReason): void {
+    this.sessions.delete(windowId);
+    this.ended.set(windowId, { reason, at: this.clock.now().getTime() });
   }
 
   private isIdle(session: Session): boolean {

@@ -6,6 +6,8 @@ export const coreConfigSchema = z.object({
   idleTimeoutMinutes: z.number().int().min(1).max(24 * 60).default(15),
   /** seed the demo EC ("Comune di Test") when the database is empty */
   demo: z.boolean().default(false),
+  /** seeds the mock Nodo's tokens and flow ids on its first start, so simulations are reproducible */
+  nodoSeed: z.number().int().nonnegative().default(20261122),
 });
 export type CoreConfig = z.input<typeof coreConfigSchema>;
 

@@ -19,6 +19,9 @@ import { seedDemo } from '../demo/seedDemo';
 import { coreConfigSchema, type CoreConfig } from './config';
 import { createHandlers } from '../ipc/handlers';
 import { createRouter, type Router } from '../ipc/router';
+import { createPositionsModule, type PositionsModule } from '../positions';
+import { MockNodo } from '../nodo/mockNodo';
+import type { NodoClient } from '../nodo/nodoClient';
 import type { EventName, EventPayload } from '../../src-shared/ipc/events';
 
 /** How the core reaches a window: each host implements it (webContents.send, SSE stream). */
@@ -29,6 +32,9 @@ export interface CoreDeps {
   logger?: Logger;
   version?: string;
 }
+
+/** The simulated Nodo as the core holds it: the client interface plus the mock's own controls. */
+export type NodoSimulator = NodoClient & Pick<MockNodo, 'connectStation' | 'startDeliveryTimer' | 'whenIdle' | 'close' | 'setScenarios'>;
 
 export interface Core {
   db: Db;
@@ -46,12 +52,19 @@ export interface Core {
     staff: StaffService;
     iban: IbanService;
   };
+  /** debt positions, catalogue, receipts and the EC's station */
+  positions: PositionsModule;
+  /** the mock Nodo dei Pagamenti with its PSPs (own database, nodo.db) */
+  nodo: NodoSimulator;
+  /** re-reads the EC's stations from the Nodo and connects the EC station to each */
+  refreshStations(): Promise<readonly string[]>;
   router: Router;
   /** hosts attach their event transport here */
   setEventSink(sink: EventSink): void;
   /** ends idle sessions and tells their windows; hosts call it on a timer */
   sweepIdleSessions(): void;
-  close(): void;
+  /** stops timers, lets the Nodo finish its deliveries, closes the databases */
+  close(): Promise<void>;
 }
 
 /** The composition root: one place builds the whole core from a config. */
@@ -84,6 +97,31 @@ export async function createCore(config: CoreConfig, deps: CoreDeps = {}): Promi
     iban: new IbanService(db, new IbanRepository(db), audit, clock),
   };
 
+  // the EC accepts Nodo requests only through its own stations, as registered on the Nodo
+  let stationIds: readonly string[] = [];
+  const positions = createPositionsModule({ db, clock, audit, acceptedStationIds: () => stationIds });
+  let nodo: MockNodo;
+  try {
+    nodo = new MockNodo({ dataDir: cfg.dataDir, clock, seed: cfg.nodoSeed, logger });
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+  const connected = new Set<string>();
+  async function refreshStations(): Promise<readonly string[]> {
+    const ec = ecProfile.get();
+    if (!ec) return (stationIds = []);
+    const stations = await nodo.listStations({ ecFiscalCode: ec.fiscalCode });
+    for (const station of stations) {
+      if (connected.has(station.code)) continue;
+      nodo.connectStation(station.code, positions.station);
+      connected.add(station.code);
+    }
+    stationIds = stations.map((s) => s.code);
+    return stationIds;
+  }
+  const stopDeliveries = nodo.startDeliveryTimer(10_000);
+
   const router = createRouter({
     handlers: createHandlers({ services, sessions, ecProfile, version: deps.version ?? '0.1.0' }),
     sessions,
@@ -102,6 +140,9 @@ export async function createCore(config: CoreConfig, deps: CoreDeps = {}): Promi
     ecProfile,
     staffRepository,
     services,
+    positions,
+    nodo,
+    refreshStations,
     router,
     setEventSink(next) {
       sink = next;
@@ -109,15 +150,18 @@ export async function createCore(config: CoreConfig, deps: CoreDeps = {}): Promi
     sweepIdleSessions() {
       for (const windowId of sessions.sweepIdle()) emit(windowId, 'session.expired', { reason: 'idle' });
     },
-    close() {
+    async close() {
+      stopDeliveries();
+      await nodo.close();
       if (db.open) db.close();
     },
   };
   try {
     services.iban.applyDueDeletions();
     if (cfg.demo && !services.setup.isDone()) await seedDemo(core);
+    await refreshStations();
   } catch (error) {
-    core.close();
+    await core.close();
     throw error;
   }
   return core;

@@ -71,14 +71,14 @@ export function createRouter(deps: RouterDeps): Router {
   async function resolveUser(origin: CallOrigin): Promise<SessionUser | null | AppError> {
     const found = deps.sessions.get(origin.windowId);
     if (found === null) return null;
-    if ('expired' in found) {
-      deps.onSessionExpired(origin.windowId);
-      return new AppError('AUTH_SESSION_EXPIRED');
+    if ('ended' in found) {
+      if (found.justNow) deps.onSessionExpired(origin.windowId);
+      return new AppError(found.ended === 'idle' ? 'AUTH_SESSION_EXPIRED' : 'AUTH_DISABLED');
     }
     const staff = deps.staff.findById(found.session.userId);
     if (!staff || !staff.enabled) {
       deps.sessions.end(origin.windowId);
-      return new AppError('AUTH_REQUIRED');
+      return new AppError(staff ? 'AUTH_DISABLED' : 'AUTH_REQUIRED');
     }
     return toSessionUser(staff);
   }

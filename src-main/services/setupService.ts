@@ -41,7 +41,12 @@ export class SetupService {
       const admin = this.staff.findById(id)!;
       const actor = actorOf(admin);
       this.audit.record(actor, 'ec.created', 'ec', input.ec.fiscalCode, { ...input.ec });
-      this.audit.record(actor, 'staff.created', 'staff', id, { username: admin.username, role: admin.role });
+      this.audit.record(actor, 'staff.created', 'staff', id, {
+        username: admin.username,
+        role: admin.role,
+        firstName: admin.firstName,
+        lastName: admin.lastName,
+      });
       return admin;
     })();
     if (windowId !== null) this.sessions.start(windowId, created.id, created.role);

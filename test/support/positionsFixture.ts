@@ -33,8 +33,8 @@ let templateDir: Promise<string> | null = null;
  * test: seeding hashes passwords, which would make every test cost a quarter of a second.
  */
 function template(): Promise<string> {
-  templateDir ??= createTestCore({ demo: true }).then((t) => {
-    t.close();
+  templateDir ??= createTestCore({ demo: true }).then(async (t) => {
+    await t.close();
     return t.dataDir;
   });
   return templateDir;

@@ -17,7 +17,7 @@ export interface TestCore {
   dataDir: string;
   events: Array<{ windowId: string; event: EventName; payload: EventPayload<EventName> }>;
   invoke(windowId: string, channel: unknown, input?: unknown): ReturnType<Core['router']['invoke']>;
-  close(): void;
+  close(): Promise<void>;
 }
 
 /** A core on a fresh data dir with a hand-driven clock (10:00 Rome time on 22/11/2026 by default). */

@@ -61,11 +61,15 @@ function startHost(options: ElectronHostOptions): void {
     if (core && BrowserWindow.getAllWindows().length === 0) mainWindow = openWindow(core);
   });
 
-  app.on('will-quit', () => {
+  app.on('will-quit', (event) => {
+    if (!core) return;
+    // closing waits for the Nodo's in-flight receipt deliveries: quit again once it is done
+    event.preventDefault();
     if (sweep) clearInterval(sweep);
     ipcMain.removeHandler(bridgeChannels.invoke);
-    core?.close();
+    const closing = core;
     core = null;
+    void closing.close().finally(() => app.quit());
   });
 
   function openWindow(current: Core): BrowserWindow {

@@ -23,6 +23,11 @@ export const bridgeShimSource = String.raw`(() => {
     if (!response.ok) throw new Error('Host web: connessione rifiutata (' + response.status + ')');
     const { windowId } = await response.json();
     source = new EventSource('/__sportello/events?window=' + encodeURIComponent(windowId) + '&token=' + encodeURIComponent(token));
+    // the browser reconnects a dropped stream by itself; a host restarted with a new token refuses it
+    // for good, and then nothing more can arrive: say so once in the console for whoever debugs
+    source.onerror = () => {
+      if (source.readyState === EventSource.CLOSED) console.warn('Sportello: canale eventi chiuso dal host web.');
+    };
     source.onmessage = (message) => {
       let parsed;
       try { parsed = JSON.parse(message.data); } catch { return; }
@@ -40,12 +45,19 @@ export const bridgeShimSource = String.raw`(() => {
       } catch (error) {
         return { ok: false, error: { code: 'IPC_FORBIDDEN_SENDER', message: 'Richiesta rifiutata: origine non autorizzata.' } };
       }
-      const response = await fetch('/__sportello/ipc', {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: 'Bearer ' + token, 'x-sportello-window': windowId },
-        body: JSON.stringify({ channel, input }),
-      });
-      return response.json();
+      // like the preload, invoke never rejects: a host that is gone or answers garbage is an error result
+      try {
+        const response = await fetch('/__sportello/ipc', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: 'Bearer ' + token, 'x-sportello-window': windowId },
+          body: JSON.stringify({ channel, input }),
+        });
+        const result = await response.json();
+        if (result && typeof result === 'object' && typeof result.ok === 'boolean') return result;
+      } catch (error) {
+        // fall through
+      }
+      return { ok: false, error: { code: 'IPC_UNAVAILABLE', message: 'Sportello non risponde: controlla che l’applicazione sia ancora in esecuzione e riprova.' } };
     },
     on(event, listener) {
       if (typeof listener !== 'function') throw new TypeError('listener must be a function');

@@ -27,10 +27,10 @@ async function main(): Promise<void> {
   console.log(`Apri nel browser: ${host.launchUrl}`);
 
   const stop = (): void => {
-    void host.close().then(() => {
-      core.close();
-      process.exit(0);
-    });
+    void host
+      .close()
+      .then(() => core.close())
+      .finally(() => process.exit(0));
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);

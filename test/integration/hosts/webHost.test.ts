@@ -20,7 +20,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await host.close();
-  t.close();
+  await t.close();
 });
 
 /** Raw request, so tests can send what a browser would refuse to (foreign Host headers, odd paths). */

@@ -68,7 +68,7 @@ describe('staff sign-in', () => {
     try {
       expect(await fresh.invoke(W, 'auth.signIn', demoAdmin)).toMatchObject({ ok: false, error: { code: 'SETUP_REQUIRED' } });
     } finally {
-      fresh.close();
+      await fresh.close();
     }
   });
 });

@@ -54,7 +54,7 @@ describe('staff accounts', () => {
     expect(operator).toBeDefined();
     expect(await t.invoke(ADMIN, 'staff.setEnabled', { id: operator!.id, enabled: false })).toMatchObject({ ok: true, data: { enabled: false } });
     expect(t.events).toContainEqual({ windowId: 'w-op', event: 'session.expired', payload: { reason: 'signedOutElsewhere' } });
-    expect(await t.invoke('w-op', 'auth.keepAlive')).toMatchObject({ ok: false, error: { code: 'AUTH_REQUIRED' } });
+    expect(await t.invoke('w-op', 'auth.keepAlive')).toMatchObject({ ok: false, error: { code: 'AUTH_DISABLED' } });
     expect(await t.invoke('w-op', 'auth.signIn', demoOperator)).toMatchObject({ ok: false, error: { code: 'AUTH_DISABLED' } });
 
     expect(await t.invoke(ADMIN, 'staff.setEnabled', { id: operator!.id, enabled: true })).toMatchObject({ ok: true });
@@ -73,7 +73,7 @@ describe('staff accounts', () => {
     await t.invoke('w-second', 'auth.signIn', { username: 'giulia.verdi@comune-test.it', password: 'Collaudo2026!' });
     expect(await t.invoke('w-second', 'staff.setEnabled', { id: myId, enabled: false })).toMatchObject({ ok: true });
     // now the second admin is the only one left: the first is disabled and cannot be used to disable it back
-    expect(await t.invoke(ADMIN, 'staff.list')).toMatchObject({ ok: false, error: { code: 'AUTH_REQUIRED' } });
+    expect(await t.invoke(ADMIN, 'staff.list')).toMatchObject({ ok: false, error: { code: 'AUTH_DISABLED' } });
     expect(secondId).toBeGreaterThan(0);
   });
 

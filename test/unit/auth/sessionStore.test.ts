@@ -25,7 +25,9 @@ describe('session store', () => {
     clock.advance(14 * 60_000);
     expect(store.get('a')).toMatchObject({ session: { userId: 1 } });
     clock.advance(15 * 60_000);
-    expect(store.get('a')).toEqual({ expired: true });
+    expect(store.get('a')).toEqual({ ended: 'idle', justNow: true });
+    expect(store.get('a')).toEqual({ ended: 'idle', justNow: false });
+    clock.advance(25 * 60 * 60_000);
     expect(store.get('a')).toBeNull();
   });
 
@@ -45,6 +47,9 @@ describe('session store', () => {
     store.start('b', 1, 'ecAdmin');
     store.start('c', 2, 'ecOperator');
     expect(store.endAllFor(1).sort()).toEqual(['a', 'b']);
+    expect(store.get('a')).toEqual({ ended: 'disabled', justNow: false });
     expect(store.get('c')).not.toBeNull();
+    store.end('a');
+    expect(store.get('a')).toBeNull();
   });
 });

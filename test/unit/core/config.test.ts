@@ -12,7 +12,7 @@ describe('host flags', () => {
   });
 
   it('defaults the idle timeout to 15 minutes and refuses nonsense', () => {
-    expect(coreConfigSchema.parse({ dataDir: '/x' })).toEqual({ dataDir: '/x', idleTimeoutMinutes: 15, demo: false });
+    expect(coreConfigSchema.parse({ dataDir: '/x' })).toEqual({ dataDir: '/x', idleTimeoutMinutes: 15, demo: false, nodoSeed: 20261122 });
     expect(() => coreConfigSchema.parse({ dataDir: '/x', idleTimeoutMinutes: 0 })).toThrow();
     expect(() => coreConfigSchema.parse({ dataDir: '' })).toThrow();
   });

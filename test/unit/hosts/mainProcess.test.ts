@@ -27,8 +27,16 @@ beforeEach(async () => {
   vi.spyOn(console, 'error').mockImplementation(() => {});
 });
 
-afterEach(() => {
-  fake.app.emit('will-quit');
+/** Electron's quit: will-quit may be deferred (preventDefault) while the core closes, then app.quit() runs again. */
+async function quit(): Promise<void> {
+  const quitsBefore = fake.calls.filter((c) => c === 'quit').length;
+  let deferred = false;
+  fake.app.emit('will-quit', { preventDefault: () => (deferred = true) });
+  if (deferred) await vi.waitFor(() => expect(fake.calls.filter((c) => c === 'quit').length).toBeGreaterThan(quitsBefore), { timeout: 10_000 });
+}
+
+afterEach(async () => {
+  await quit();
   process.argv = originalArgv;
   vi.restoreAllMocks();
   fs.rmSync(dataDir, { recursive: true, force: true });
@@ -152,7 +160,7 @@ describe('Electron main process', () => {
     fake.app.emit('window-all-closed');
     expect(fake.calls).toContain('quit');
     expect(fs.existsSync(path.join(dataDir, 'sportello.db-wal'))).toBe(true);
-    fake.app.emit('will-quit');
+    await quit();
     expect(fake.ipcMain.handlers.has('sportello:invoke')).toBe(false);
     // SQLite folds the WAL back and removes it when the last connection closes
     expect(fs.existsSync(path.join(dataDir, 'sportello.db-wal'))).toBe(false);

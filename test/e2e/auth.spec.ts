@@ -21,7 +21,7 @@ test('sign-in page; wrong password, then lockout after 5 attempts', async ({ pag
 
   for (let attempt = 1; attempt <= 4; attempt++) {
     await signIn(page, demo.operator.email, 'password-sbagliata-1');
-    await expect(page.getByRole('alert')).toContainText('Nome utente o password non corretti.');
+    await expect(page.getByRole('alert')).toContainText('E-mail o password non corretti.');
     await expect(page.getByRole('alert')).toContainText('AUTH_INVALID_CREDENTIALS');
   }
   await signIn(page, demo.operator.email, 'password-sbagliata-1');

@@ -26,6 +26,8 @@ export const errorMessages = {
   DATA_CONFLICT: 'I dati sono stati modificati nel frattempo: ricarica la pagina e riprova.',
   DB_NEWER_VERSION: 'Il database è stato creato da una versione più recente di Sportello: aggiorna l’applicazione.',
   DB_DAMAGED: 'Il database dei dati è danneggiato. Nessuna modifica è stata fatta: ripristina l’ultima copia di sicurezza.',
+  RECON_WRONG_RECEIVER: 'Il flusso di rendicontazione è destinato a un altro Ente: non è stato importato.',
+  RECON_STALE_REVISION: 'Di questo flusso è già stata importata una revisione più recente: questa non è stata importata.',
   INTERNAL: 'Si è verificato un errore imprevisto. Riprova; se il problema persiste contatta l’assistenza.',
   NODO_EC_NOT_REGISTERED: 'L’Ente non è registrato sul Nodo dei Pagamenti: completa prima il censimento.',
   NODO_BROKER_MISMATCH: 'L’intermediario indicato non è quello con cui l’Ente è collegato al Nodo dei Pagamenti.',

@@ -21,6 +21,7 @@ import { createHandlers } from '../ipc/handlers';
 import { createRouter, type Router } from '../ipc/router';
 import { createPositionsModule, type PositionsModule } from '../positions';
 import { MockNodo } from '../nodo/mockNodo';
+import { createReconciliation, type ReconciliationService } from '../reconciliation';
 import type { NodoClient } from '../nodo/nodoClient';
 import type { EventName, EventPayload } from '../../src-shared/ipc/events';
 
@@ -56,6 +57,8 @@ export interface Core {
   positions: PositionsModule;
   /** the mock Nodo dei Pagamenti with its PSPs (own database, nodo.db) */
   nodo: NodoSimulator;
+  /** settlement flows (FdR) matched to receipts */
+  reconciliation: ReconciliationService;
   /** re-reads the EC's stations from the Nodo and connects the EC station to each */
   refreshStations(): Promise<readonly string[]>;
   router: Router;
@@ -142,6 +145,7 @@ export async function createCore(config: CoreConfig, deps: CoreDeps = {}): Promi
     services,
     positions,
     nodo,
+    reconciliation: createReconciliation({ db, clock, audit, positions: positions.repositories.positions }),
     refreshStations,
     router,
     setEventSink(next) {

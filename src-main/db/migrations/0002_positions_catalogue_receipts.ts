@@ -1,13 +1,5 @@
+import { cents, date, digits, flag, instant, maxLen, text } from './sqlChecks';
 import type { Migration } from './types';
-
-// Shape checks shared by several columns: cheap GLOBs that stop a bug from storing a malformed value.
-const date = (col: string) => `${col} GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]'`;
-const instant = (col: string) => `${col} GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]T[0-2][0-9]:[0-5][0-9]:[0-5][0-9]*Z'`;
-const digits = (col: string, n: number) => `(length(${col}) = ${n} AND ${col} NOT GLOB '*[^0-9]*')`;
-const cents = (col: string) => `${col} BETWEEN 1 AND 99999999999`;
-const flag = (col: string) => `${col} IN (0, 1)`;
-const maxLen = (col: string, n: number) => `length(${col}) <= ${n}`;
-const text = (col: string, n: number) => `length(${col}) BETWEEN 1 AND ${n}`;
 
 /**
  * Debt positions (GPD model) with their payment options and transfers, the service catalogue, the

@@ -1,0 +1,279 @@
+import type { Db } from '../db/openDatabase';
+import { cached } from '../db/statementCache';
+import type { LineFacts, LineResult } from './lineMatching';
+
+export interface StoredFlow {
+  id: number;
+  flowId: string;
+  revision: number;
+  settlementDate: string;
+  pspId: string;
+  pspName: string;
+  iban: string;
+  declaredPayments: number;
+  declaredAmount: number;
+  lineCount: number;
+  matchedLines: number;
+  matchedAmount: number;
+  headerIssues: Array<{ code: string; message: string }>;
+  status: 'reconciled' | 'withIssues';
+  positionsReported: number;
+  importedAt: string;
+  importedBy: string;
+}
+
+interface FlowRow {
+  id: number;
+  flow_id: string;
+  revision: number;
+  settlement_date: string;
+  psp_id: string;
+  psp_name: string;
+  iban: string;
+  declared_payments: number;
+  declared_amount: number;
+  line_count: number;
+  matched_lines: number;
+  matched_amount: number;
+  header_issues: string;
+  status: 'reconciled' | 'withIssues';
+  positions_reported: number;
+  imported_at: string;
+  imported_by: string;
+}
+
+function toFlow(row: FlowRow): StoredFlow {
+  return {
+    id: row.id,
+    flowId: row.flow_id,
+    revision: row.revision,
+    settlementDate: row.settlement_date,
+    pspId: row.psp_id,
+    pspName: row.psp_name,
+    iban: row.iban,
+    declaredPayments: row.declared_payments,
+    declaredAmount: row.declared_amount,
+    lineCount: row.line_count,
+    matchedLines: row.matched_lines,
+    matchedAmount: row.matched_amount,
+    headerIssues: JSON.parse(row.header_issues) as StoredFlow['headerIssues'],
+    status: row.status,
+    positionsReported: row.positions_reported,
+    importedAt: row.imported_at,
+    importedBy: row.imported_by,
+  };
+}
+
+export interface NewFlow {
+  flowId: string;
+  revision: number;
+  flowDateTime: string;
+  settlementDate: string;
+  settlementReference: string;
+  pspId: string;
+  pspName: string;
+  receiverFiscalCode: string;
+  iban: string;
+  declaredPayments: number;
+  declaredAmount: number;
+  bankTransfer: { amount: number; date: string; remittanceInformation: string } | null;
+  importedAt: string;
+  importedBy: string;
+}
+
+export interface NewLine {
+  lineNo: number;
+  iuv: string;
+  iur: string;
+  transferIndex: number;
+  amount: number;
+  outcomeCode: number;
+  outcomeDate: string;
+  result: LineResult;
+  receiptRow: number | null;
+  expectedAmount: number | null;
+}
+
+export interface StoredLineIssue {
+  lineNo: number;
+  iuv: string;
+  iur: string;
+  transferIndex: number;
+  amount: number;
+  expectedAmount: number | null;
+  result: Exclude<LineResult, 'MATCHED'>;
+}
+
+interface FactsRow {
+  receipt_row: number;
+  receipt_iuv: string;
+  transfer_amount: number | null;
+  transfer_ec: string | null;
+  transfer_iban: string | null;
+  reported_by: string | null;
+}
+
+/** SQL of reconciliation: flows, lines, reported transfers, and the option/position updates they cause. */
+export class ReconciliationRepository {
+  constructor(private readonly db: Db) {}
+
+  findFlow(flowId: string, revision: number): StoredFlow | null {
+    const row = cached<[string, number], FlowRow>(this.db, 'SELECT * FROM settlement_flow WHERE flow_id = ? AND revision = ?').get(
+      flowId,
+      revision,
+    );
+    return row ? toFlow(row) : null;
+  }
+
+  latestRevision(flowId: string): number | null {
+    const row = cached<[string], { r: number | null }>(this.db, 'SELECT max(revision) AS r FROM settlement_flow WHERE flow_id = ?').get(flowId);
+    return row?.r ?? null;
+  }
+
+  listFlows(limit: number): StoredFlow[] {
+    return cached<[number], FlowRow>(this.db, 'SELECT * FROM settlement_flow ORDER BY settlement_date DESC, id DESC LIMIT ?')
+      .all(limit)
+      .map(toFlow);
+  }
+
+  /** Everything `matchLine` needs about a line, in one indexed query (plus one for an unknown IUR). */
+  facts(iur: string, transferIndex: number, iuv: string): LineFacts {
+    const row = cached<[number, number, string], FactsRow>(
+      this.db,
+      `SELECT r.id AS receipt_row, r.iuv AS receipt_iuv,
+              t.amount AS transfer_amount, t.ec_fiscal_code AS transfer_ec, t.iban AS transfer_iban,
+              f.flow_id AS reported_by
+         FROM receipt r
+         LEFT JOIN transfer t ON t.option_id = r.option_id AND t.transfer_index = ?
+         LEFT JOIN reported_transfer rt ON rt.receipt_row = r.id AND rt.transfer_index = ?
+         LEFT JOIN settlement_flow f ON f.id = rt.flow_row
+        WHERE r.receipt_id = ?`,
+    ).get(transferIndex, transferIndex, iur);
+    if (row && row.receipt_iuv === iuv) {
+      return {
+        iuvKnown: true,
+        receipt: {
+          row: row.receipt_row,
+          iuv: row.receipt_iuv,
+          transfer:
+            row.transfer_amount === null ? null : { amount: row.transfer_amount, ecFiscalCode: row.transfer_ec!, iban: row.transfer_iban! },
+          reportedByFlowId: row.reported_by,
+        },
+      };
+    }
+    const known = cached<[string], { one: number }>(this.db, 'SELECT 1 AS one FROM payment_option WHERE iuv = ?').get(iuv) !== undefined;
+    return { iuvKnown: known, receipt: null };
+  }
+
+  insertFlow(flow: NewFlow): number {
+    const result = cached(
+      this.db,
+      `INSERT INTO settlement_flow (flow_id, revision, flow_date_time, settlement_date, settlement_reference, psp_id, psp_name,
+         receiver_fiscal_code, iban, declared_payments, declared_amount, bank_transfer_amount, bank_transfer_date,
+         bank_transfer_remittance, line_count, matched_lines, matched_amount, header_issues, status, positions_reported,
+         imported_at, imported_by)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, 0, 0, '[]', 'withIssues', 0, ?, ?)`,
+    ).run(
+      flow.flowId,
+      flow.revision,
+      flow.flowDateTime,
+      flow.settlementDate,
+      flow.settlementReference,
+      flow.pspId,
+      flow.pspName,
+      flow.receiverFiscalCode,
+      flow.iban,
+      flow.declaredPayments,
+      flow.declaredAmount,
+      flow.bankTransfer?.amount ?? null,
+      flow.bankTransfer?.date ?? null,
+      flow.bankTransfer?.remittanceInformation ?? null,
+      flow.importedAt,
+      flow.importedBy,
+    );
+    return Number(result.lastInsertRowid);
+  }
+
+  insertLine(flowRow: number, line: NewLine): void {
+    cached(
+      this.db,
+      `INSERT INTO settlement_line (flow_row, line_no, iuv, iur, transfer_index, amount, outcome_code, outcome_date, result,
+         receipt_row, expected_amount) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    ).run(
+      flowRow,
+      line.lineNo,
+      line.iuv,
+      line.iur,
+      line.transferIndex,
+      line.amount,
+      line.outcomeCode,
+      line.outcomeDate,
+      line.result,
+      line.receiptRow,
+      line.expectedAmount,
+    );
+  }
+
+  /** Records that `flowRow` reported a transfer; false when some flow already had (a revision of the same flow). */
+  markReported(receiptRow: number, transferIndex: number, flowRow: number): boolean {
+    return (
+      cached(this.db, 'INSERT OR IGNORE INTO reported_transfer (receipt_row, transfer_index, flow_row) VALUES (?, ?, ?)').run(
+        receiptRow,
+        transferIndex,
+        flowRow,
+      ).changes === 1
+    );
+  }
+
+  finishFlow(
+    flowRow: number,
+    totals: { lineCount: number; matchedLines: number; matchedAmount: number; headerIssues: unknown[]; positionsReported: number },
+  ): void {
+    const status = totals.matchedLines === totals.lineCount && totals.headerIssues.length === 0 ? 'reconciled' : 'withIssues';
+    cached(
+      this.db,
+      `UPDATE settlement_flow SET line_count = ?, matched_lines = ?, matched_amount = ?, header_issues = ?, status = ?,
+         positions_reported = ? WHERE id = ?`,
+    ).run(totals.lineCount, totals.matchedLines, totals.matchedAmount, JSON.stringify(totals.headerIssues), status, totals.positionsReported, flowRow);
+  }
+
+  lineIssues(flowRow: number, limit: number): StoredLineIssue[] {
+    return cached<[number, number], StoredLineIssue>(
+      this.db,
+      `SELECT line_no AS lineNo, iuv, iur, transfer_index AS transferIndex, amount, expected_amount AS expectedAmount, result
+         FROM settlement_line WHERE flow_row = ? AND result <> 'MATCHED' ORDER BY line_no LIMIT ?`,
+    ).all(flowRow, limit);
+  }
+
+  issueCounts(flowRow: number): Array<{ result: Exclude<LineResult, 'MATCHED'>; n: number }> {
+    return cached<[number], { result: Exclude<LineResult, 'MATCHED'>; n: number }>(
+      this.db,
+      "SELECT result, count(*) AS n FROM settlement_line WHERE flow_row = ? AND result <> 'MATCHED' GROUP BY result",
+    ).all(flowRow);
+  }
+
+  /** The option a receipt paid, when that receipt is the one that settled it (not a double payment). */
+  optionSettledBy(receiptRow: number): { optionId: number; positionId: number } | null {
+    const row = cached<[number], { optionId: number; positionId: number }>(
+      this.db,
+      `SELECT o.id AS optionId, o.position_id AS positionId FROM payment_option o
+        WHERE o.paid_receipt_id = ? AND o.status = 'paid'`,
+    ).get(receiptRow);
+    return row ?? null;
+  }
+
+  /** True when every transfer of the option that credits the EC has been reported for its paying receipt. */
+  allTransfersReported(optionId: number, receiptRow: number, ecFiscalCode: string): boolean {
+    const row = cached<[number, string, number], { missing: number }>(
+      this.db,
+      `SELECT count(*) AS missing FROM transfer t
+        WHERE t.option_id = ? AND t.ec_fiscal_code = ?
+          AND NOT EXISTS (SELECT 1 FROM reported_transfer rt WHERE rt.receipt_row = ? AND rt.transfer_index = t.transfer_index)`,
+    ).get(optionId, ecFiscalCode, receiptRow);
+    return row!.missing === 0;
+  }
+
+  markOptionReported(optionId: number): void {
+    cached(this.db, "UPDATE payment_option SET status = 'reported' WHERE id = ? AND status = 'paid'").run(optionId);
+  }
+}

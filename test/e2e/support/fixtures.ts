@@ -91,7 +91,13 @@ export async function goToMenu(page: Page, entry: 'Panoramica' | 'IBAN' | 'Utent
   await expect(page.getByRole('heading', { level: 1, name: entry })).toBeVisible();
 }
 
-const screenshotDir = path.resolve(__dirname, '../screenshots');
+/**
+ * The reviewed screenshots live in test/e2e/screenshots and are rewritten only on request
+ * (`SCREENSHOTS=update npm run test:e2e`); ordinary runs write to test-results, so a test run
+ * never dirties the work tree with shots that differ only in their timestamps.
+ */
+const screenshotDir =
+  process.env.SCREENSHOTS === 'update' ? path.resolve(__dirname, '../screenshots') : path.resolve(__dirname, '../../../test-results/screenshots');
 
 /** Full-page screenshot for the docs; animations settled, the text caret hidden. */
 export async function snap(page: Page, name: string): Promise<void> {

@@ -54,6 +54,12 @@ export const errorMessages = {
   VAULT_SECRET_CORRUPT: 'Una credenziale salvata è danneggiata o è stata alterata e non si può leggere: inseriscila di nuovo.',
   VAULT_INSECURE_BACKEND: 'Su questo computer non c’è un portachiavi sicuro: le credenziali sarebbero protette solo in apparenza. Configura un portachiavi (GNOME Keyring o KWallet) oppure, se l’amministratore lo accetta espressamente, abilita la modalità non sicura.',
   VAULT_KEYSTORE_MISMATCH: 'Le credenziali di questo archivio sono protette da un altro portachiavi (ad esempio sono state salvate dalla riga di comando e ora si usa l’applicazione desktop): apri Sportello nello stesso modo, oppure un Referente dei Pagamenti può ripristinare l’archivio.',
+  SIMULATION_NO_IBANS: 'L’Ente non ha IBAN attivi: aggiungine almeno uno nel Back Office prima di generare dati di simulazione.',
+  SIMULATION_STATION_NOT_ACTIVE: 'La stazione dell’Ente sul Nodo dei Pagamenti non è attiva: la simulazione dei pagamenti non può partire.',
+  SIMULATION_NOTHING_TO_PAY: 'Non ci sono avvisi pagabili da simulare: genera prima delle posizioni debitorie («sportello seed»).',
+  SIMULATION_INCONSISTENT: 'Dopo la simulazione i dati di Sportello e del Nodo dei Pagamenti non sono coerenti: vedi il dettaglio.',
+  CLI_USAGE: 'Comando o opzioni non validi: «sportello help» mostra come usarli.',
+  CLI_NO_DATA: 'Nella cartella indicata non ci sono dati di Sportello: indica quella giusta con --data-dir, oppure aggiungi --demo per crearla con l’Ente dimostrativo.',
 } as const;
 
 export type ErrorCode = keyof typeof errorMessages;

@@ -24,6 +24,7 @@ import { MockNodo } from '../nodo/mockNodo';
 import { createReconciliation, type ReconciliationService } from '../reconciliation';
 import type { NodoClient } from '../nodo/nodoClient';
 import type { EventName, EventPayload } from '../../src-shared/ipc/events';
+import { createVault, KeytarKeyStore, type KeyStore, type Vault } from '../vault';
 
 /** How the core reaches a window: each host implements it (webContents.send, SSE stream). */
 export type EventSink = <E extends EventName>(windowId: string, event: E, payload: EventPayload<E>) => void;
@@ -32,6 +33,11 @@ export interface CoreDeps {
   clock?: Clock;
   logger?: Logger;
   version?: string;
+  /**
+   * Where the vault's data key lives: the Electron host passes its safeStorage store; by default
+   * the OS keychain through keytar (web host, CLI). Tests pass a key store of their own.
+   */
+  keyStore?: KeyStore;
 }
 
 /** The simulated Nodo as the core holds it: the client interface plus the mock's own controls. */
@@ -57,6 +63,8 @@ export interface Core {
   positions: PositionsModule;
   /** the mock Nodo dei Pagamenti with its PSPs (own database, nodo.db) */
   nodo: NodoSimulator;
+  /** secrets (API keys, station passwords), AES-256-GCM under a data key in the OS keychain */
+  vault: Vault;
   /** settlement flows (FdR) matched to receipts */
   reconciliation: ReconciliationService;
   /** re-reads the EC's stations from the Nodo and connects the EC station to each */
@@ -110,6 +118,14 @@ export async function createCore(config: CoreConfig, deps: CoreDeps = {}): Promi
     db.close();
     throw error;
   }
+  let vault: Vault;
+  try {
+    vault = createVault({ dataDir: cfg.dataDir, keyStore: deps.keyStore ?? new KeytarKeyStore({ dataDir: cfg.dataDir }), clock, logger });
+  } catch (error) {
+    await nodo.close();
+    db.close();
+    throw error;
+  }
   const connected = new Set<string>();
   async function refreshStations(): Promise<readonly string[]> {
     const ec = ecProfile.get();
@@ -145,6 +161,7 @@ export async function createCore(config: CoreConfig, deps: CoreDeps = {}): Promi
     services,
     positions,
     nodo,
+    vault,
     reconciliation: createReconciliation({ db, clock, audit, positions: positions.repositories.positions }),
     refreshStations,
     router,
@@ -157,6 +174,7 @@ export async function createCore(config: CoreConfig, deps: CoreDeps = {}): Promi
     async close() {
       stopDeliveries();
       await nodo.close();
+      vault.close();
       if (db.open) db.close();
     },
   };

@@ -6,6 +6,7 @@ import type { Db } from '../../src-main/db/openDatabase';
 import { ManualClock } from '../../src-main/platform/clock';
 import { silentLogger } from '../../src-main/platform/logger';
 import type { EventName, EventPayload } from '../../src-shared/ipc/events';
+import { InMemoryKeyStore } from './inMemoryKeyStore';
 
 export function tempDir(prefix = 'sportello-test-'): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
@@ -15,6 +16,8 @@ export interface TestCore {
   core: Core;
   clock: ManualClock;
   dataDir: string;
+  /** the vault's key store: tests can make it fail or lose its key */
+  keyStore: InMemoryKeyStore;
   events: Array<{ windowId: string; event: EventName; payload: EventPayload<EventName> }>;
   invoke(windowId: string, channel: unknown, input?: unknown): ReturnType<Core['router']['invoke']>;
   close(): Promise<void>;
@@ -24,9 +27,10 @@ export interface TestCore {
 export async function createTestCore(options: { demo?: boolean; dataDir?: string; clock?: ManualClock; idleTimeoutMinutes?: number } = {}): Promise<TestCore> {
   const dataDir = options.dataDir ?? tempDir();
   const clock = options.clock ?? new ManualClock('2026-11-22T09:00:00.000Z');
+  const keyStore = new InMemoryKeyStore();
   const core = await createCore(
     { dataDir, demo: options.demo ?? false, idleTimeoutMinutes: options.idleTimeoutMinutes ?? 15 },
-    { clock, logger: silentLogger },
+    { clock, logger: silentLogger, keyStore },
   );
   const events: TestCore['events'] = [];
   core.setEventSink((windowId, event, payload) => events.push({ windowId, event, payload }));
@@ -34,6 +38,7 @@ export async function createTestCore(options: { demo?: boolean; dataDir?: string
     core,
     clock,
     dataDir,
+    keyStore,
     events,
     invoke: (windowId, channel, input) => core.router.invoke({ windowId }, channel, input),
     close: () => core.close(),

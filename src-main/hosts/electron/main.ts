@@ -1,8 +1,9 @@
 import path from 'node:path';
-import { BrowserWindow, Menu, app, dialog, ipcMain, protocol, session, webContents } from 'electron';
+import { BrowserWindow, Menu, app, dialog, ipcMain, protocol, safeStorage, session, webContents } from 'electron';
 import { AppError, errorMessages } from '../../../src-shared/errors';
 import { bridgeChannels } from '../../../src-shared/ipc/bridge';
 import { createCore, type Core } from '../../core/createCore';
+import { SafeStorageKeyStore } from '../../vault';
 import { version } from '../../../package.json';
 import { appScheme, createAppProtocolHandler } from './appProtocol';
 import { parseElectronArgs, type ElectronHostOptions } from './args';
@@ -96,7 +97,11 @@ function startHost(options: ElectronHostOptions): void {
       try {
         core = await createCore(
           { dataDir: app.getPath('userData'), demo: options.demo, ...(options.idleTimeoutMinutes ? { idleTimeoutMinutes: options.idleTimeoutMinutes } : {}) },
-          { version },
+          {
+            version,
+            // the vault's data key, sealed by the OS keychain through Electron (basic_text only if accepted)
+            keyStore: new SafeStorageKeyStore({ safeStorage, dataDir: app.getPath('userData'), allowInsecureBackend: options.acceptInsecureKeychain }),
+          },
         );
       } catch (error) {
         // DB_DAMAGED / DB_NEWER_VERSION: say so and stop; the core has written nothing

@@ -177,6 +177,14 @@ export const dialog = {
   showErrorBox: vi.fn((title: string, content: string) => calls.push(`showErrorBox ${title}: ${content}`)),
 };
 
+/** A working keychain: "encryption" is a reversible marker, enough for the vault's key store. */
+export const safeStorage = {
+  isEncryptionAvailable: () => true,
+  getSelectedStorageBackend: () => 'gnome_libsecret',
+  encryptString: (text: string) => Buffer.from(`fake:${text}`, 'utf8'),
+  decryptString: (data: Buffer) => data.toString('utf8').replace(/^fake:/, ''),
+};
+
 export const BrowserWindow = FakeBrowserWindow;
 
 /**

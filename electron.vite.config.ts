@@ -3,7 +3,7 @@ import { defineConfig } from 'electron-vite';
 import react from '@vitejs/plugin-react';
 
 /**
- * One build for every runtime piece: main-process hosts (electron, web), the sandboxed preload
+ * One build for every runtime piece: main-process hosts (electron, web, cli), the sandboxed preload
  * (a single CommonJS file: sandboxed preloads cannot load modules), and the renderer.
  */
 export default defineConfig({
@@ -14,6 +14,7 @@ export default defineConfig({
         input: {
           electron: resolve(__dirname, 'src-main/hosts/electron/main.ts'),
           web: resolve(__dirname, 'src-main/hosts/web/main.ts'),
+          cli: resolve(__dirname, 'src-main/hosts/cli/main.ts'),
         },
       },
     },

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { addDaysIso } from '../../src-shared/domain/date';
 import { paymentProgress } from '../../src-shared/domain/positionStatus';
 import { AppError } from '../../src-shared/errors';
@@ -265,7 +266,9 @@ async function payOne(
     const activation = await nodo.activatePaymentNoticeV2({
       idPSP: psp.idPSP,
       idChannel: psp.idChannel,
-      idempotencyKey: `${psp.idPSP}_${rng.hex(10)}`,
+      // fresh for every activation, as a PSP makes it: a key derived from the seed would repeat in a
+      // second run with the same seed and the Nodo would refuse it (PPT_ERRORE_IDEMPOTENZA)
+      idempotencyKey: `${psp.idPSP}_${randomBytes(5).toString('hex')}`,
       qrCode,
       amount,
       paymentMethod: method,
@@ -278,7 +281,9 @@ async function payOne(
       ? { uniqueIdentifier: { entityUniqueIdentifierType: debtor.type, entityUniqueIdentifierValue: debtor.fiscalCode }, fullName: debtor.fullName }
       : undefined;
 
-    if (rng.chance(mixOf.directOutcome)) {
+    // notices named on the command line (scenario notices) always take the PSP's own path, where
+    // the PSP can refuse: a direct outcome would skip the pspRefuses scenario by chance
+    if (candidate !== null && rng.chance(mixOf.directOutcome)) {
       const day = today(core.clock);
       const closed = await sendOutcome(core, {
         idPSP: psp.idPSP,

@@ -59,6 +59,7 @@ export const errorMessages = {
   SIMULATION_NOTHING_TO_PAY: 'Non ci sono avvisi pagabili da simulare: genera prima delle posizioni debitorie («sportello seed»).',
   SIMULATION_INCONSISTENT: 'Dopo la simulazione i dati di Sportello e del Nodo dei Pagamenti non sono coerenti: vedi il dettaglio.',
   CLI_USAGE: 'Comando o opzioni non validi: «sportello help» mostra come usarli.',
+  CLI_FILE_UNREADABLE: 'Il file indicato non si può leggere o non contiene dati validi.',
   CLI_NO_DATA: 'Nella cartella indicata non ci sono dati di Sportello: indica quella giusta con --data-dir, oppure aggiungi --demo per crearla con l’Ente dimostrativo.',
 } as const;
 

@@ -5,6 +5,7 @@ import { findCommand, helpText } from '../../../src-main/hosts/cli/commands';
 import { parseSeedArgs } from '../../../src-main/hosts/cli/commands/seed';
 import { parseSimulateArgs } from '../../../src-main/hosts/cli/commands/simulate';
 import { parseStatusArgs } from '../../../src-main/hosts/cli/commands/status';
+import { parseReconcileArgs } from '../../../src-main/hosts/cli/commands/reconcile';
 import { DEFAULT_SEED } from '../../../src-main/simulation';
 
 /** The usage error a call throws: code CLI_USAGE, with its Italian message. */
@@ -113,6 +114,30 @@ describe('simulate', () => {
   });
 });
 
+describe('reconcile', () => {
+  it('reads the settlement day, the period and flow files, Italian aliases included', () => {
+    expect(parseReconcileArgs([])).toEqual({ settleThrough: null, from: null, to: null, files: [], json: false });
+    expect(parseReconcileArgs(['--settle', 'oggi', '--from=2026-11-01', '--al', '2026-11-30', '--json'])).toEqual({
+      settleThrough: 'oggi',
+      from: '2026-11-01',
+      to: '2026-11-30',
+      files: [],
+      json: true,
+    });
+    expect(parseReconcileArgs(['--file', 'a.json', '--file=b.json']).files).toEqual(['a.json', 'b.json']);
+  });
+
+  it('refuses bad dates, a reversed period, and files mixed with Nodo options', () => {
+    expect(usageMessage(() => parseReconcileArgs(['--settle', '31/12/2026']))).toContain('Data non valida per --settle');
+    expect(usageMessage(() => parseReconcileArgs(['--from', '2026-02-30']))).toContain('Data non valida per --from');
+    expect(usageMessage(() => parseReconcileArgs(['--to']))).toContain('Manca il valore per --to');
+    expect(usageMessage(() => parseReconcileArgs(['--from', '2026-12-01', '--to', '2026-11-01']))).toContain('successiva');
+    expect(usageMessage(() => parseReconcileArgs(['--file']))).toContain('Manca il percorso');
+    expect(usageMessage(() => parseReconcileArgs(['--file', 'a.json', '--from', '2026-11-01']))).toContain('Con --file');
+    expect(usageMessage(() => parseReconcileArgs(['--tutto']))).toContain('Opzione sconosciuta per «reconcile»');
+  });
+});
+
 describe('status and help', () => {
   it('status takes --json only', () => {
     expect(parseStatusArgs([])).toEqual({ json: false });
@@ -126,7 +151,7 @@ describe('status and help', () => {
     expect(() => help.prepare(['seed'])).not.toThrow();
     expect(usageMessage(() => help.prepare(['reconcilia']))).toContain('Comando sconosciuto');
     const text = helpText(null).join('\n');
-    for (const name of ['seed', 'simulate', 'status', 'help', '--data-dir', '--demo', DEFAULT_DATA_DIR]) expect(text).toContain(name);
+    for (const name of ['seed', 'simulate', 'reconcile', 'status', 'help', '--data-dir', '--demo', DEFAULT_DATA_DIR]) expect(text).toContain(name);
     expect(helpText('simulate')[0]).toMatch(/^Uso: sportello simulate --payments N/);
   });
 });

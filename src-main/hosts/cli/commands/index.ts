@@ -1,5 +1,6 @@
 import { DEFAULT_DATA_DIR, unknownOption, usageError } from '../args';
 import { defineCommand, type Command } from '../command';
+import { reconcileCommand } from './reconcile';
 import { seedCommand } from './seed';
 import { simulateCommand } from './simulate';
 import { statusCommand } from './status';
@@ -20,7 +21,7 @@ export const commands: readonly Command[] = [
   seedCommand,
   simulateCommand,
   statusCommand,
-  // reconcile: reconciliation of settlement flows (FdR) goes here, with its own commands/reconcile.ts
+  reconcileCommand,
   defineCommand<{ topic: string | null }>({
     name: 'help',
     summary: 'mostra questo aiuto, o quello di un comando (help <comando>)',
@@ -59,6 +60,7 @@ export function helpText(topic: string | null): string[] {
     'Esempi:',
     '  sportello --demo seed --positions 100000',
     '  sportello simulate --payments 10000 --concurrency 50',
+    '  sportello reconcile --settle oggi',
     '  sportello status',
     '',
     'Codici di uscita: 0 riuscito, 1 errore (con il messaggio), 2 comando o opzioni non validi.',

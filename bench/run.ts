@@ -4,9 +4,10 @@ import path from 'node:path';
 import { benchIpc } from './ipc.bench';
 import { benchPayments, DEFAULT_BENCH_PAYMENTS } from './payments.bench';
 import { benchPositions, DEFAULT_BENCH_POSITIONS } from './positions.bench';
+import { benchReconciliation, DEFAULT_BENCH_FLOW_LINES } from './reconciliation.bench';
 import type { BenchSection } from './section';
 
-const BENCHES = ['ipc', 'positions', 'payments'] as const;
+const BENCHES = ['ipc', 'positions', 'payments', 'reconciliation'] as const;
 type BenchName = (typeof BENCHES)[number];
 
 interface Options {
@@ -14,10 +15,11 @@ interface Options {
   only: BenchName[];
   positions: number;
   payments: number;
+  flowLines: number;
 }
 
 function usage(message: string): never {
-  console.error(`${message}\nUso: npm run bench -- [--only ipc|positions|payments[,...]] [--positions N] [--payments N] [--record]`);
+  console.error(`${message}\nUso: npm run bench -- [--only ipc|positions|payments|reconciliation[,...]] [--positions N] [--payments N] [--flow-lines N] [--record]`);
   process.exit(2);
 }
 
@@ -28,7 +30,7 @@ function count(flag: string, text: string | undefined): number {
 }
 
 export function parseBenchArgs(argv: readonly string[]): Options {
-  const options: Options = { record: false, only: [...BENCHES], positions: DEFAULT_BENCH_POSITIONS, payments: DEFAULT_BENCH_PAYMENTS };
+  const options: Options = { record: false, only: [...BENCHES], positions: DEFAULT_BENCH_POSITIONS, payments: DEFAULT_BENCH_PAYMENTS, flowLines: DEFAULT_BENCH_FLOW_LINES };
   for (let i = 0; i < argv.length; i++) {
     const [flag, inline] = argv[i]!.includes('=') ? argv[i]!.split('=', 2) : [argv[i]!, undefined];
     const value = () => inline ?? argv[++i];
@@ -40,6 +42,7 @@ export function parseBenchArgs(argv: readonly string[]): Options {
       options.only = names as BenchName[];
     } else if (flag === '--positions') options.positions = count(flag, value());
     else if (flag === '--payments') options.payments = count(flag, value());
+    else if (flag === '--flow-lines') options.flowLines = count(flag, value());
     else usage(`Opzione sconosciuta: ${flag}`);
   }
   return options;
@@ -65,7 +68,7 @@ function render(section: BenchSection, lines: string[]): void {
 /**
  * `npm run bench`: runs the benchmarks and prints a Markdown section with machine and date;
  * `--only` picks some, `--positions N` sizes the positions benchmark (default 1,000,000),
- * `--payments N` the payments one; `--record` also appends the section to bench/RESULTS.md.
+ * `--payments N` the payments one, `--flow-lines N` the reconciliation flow (default 100,000); `--record` also appends the section to bench/RESULTS.md.
  */
 async function main(): Promise<void> {
   const options = parseBenchArgs(process.argv.slice(2));
@@ -74,6 +77,7 @@ async function main(): Promise<void> {
     if (name === 'ipc') sections.push({ title: 'IPC round trip through the router', rows: await benchIpc() });
     if (name === 'positions') sections.push(await benchPositions(options.positions));
     if (name === 'payments') sections.push(await benchPayments(options.payments));
+    if (name === 'reconciliation') sections.push(await benchReconciliation(options.flowLines));
   }
 
   const cpus = os.cpus();

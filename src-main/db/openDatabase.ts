@@ -35,6 +35,9 @@ export function openDatabase(options: OpenDatabaseOptions): Db {
     // every table here may hold money or its audit trail: durability over speed
     db.pragma('synchronous = FULL');
     db.pragma('busy_timeout = 5000');
+    // 64 MiB of page cache instead of SQLite's 2 MiB: a counter's lookups and a flow's matching touch
+    // index pages all over a database of a million positions
+    db.pragma('cache_size = -65536');
     migrate(db, migrations, { backupDir: options.backupDir, clock: options.clock });
     return db;
   } catch (error) {

@@ -347,6 +347,26 @@ export class PositionRepository {
     return result.changes === 1;
   }
 
+  /** Many positions by id in one query (order not kept). */
+  findManyByIds(ids: readonly number[]): PositionSummary[] {
+    if (ids.length === 0) return [];
+    return cached<[string], PositionRow>(this.db, 'SELECT * FROM debt_position WHERE id IN (SELECT value FROM json_each(?))')
+      .all(JSON.stringify(ids))
+      .map(toSummary);
+  }
+
+  /** setStatus for many positions at once, each still at the version read; returns how many changed. */
+  setStatusMany(rows: ReadonlyArray<{ id: number; version: number }>, status: PositionStatus, at: string): number {
+    if (rows.length === 0) return 0;
+    return cached(
+      this.db,
+      `UPDATE debt_position SET status = ?, updated_at = ?, version = version + 1,
+         published_at = CASE WHEN published_at IS NULL AND ? IN ('PUBLISHED', 'VALID') THEN ? ELSE published_at END
+         FROM json_each(?) j
+        WHERE debt_position.id = j.value ->> 0 AND debt_position.version = j.value ->> 1`,
+    ).run(status, at, status, at, JSON.stringify(rows.map((r) => [r.id, r.version]))).changes;
+  }
+
   options(positionId: number): Array<PaymentOption & { positionId: number }> {
     return cached<[number], OptionRow>(this.db, positionSql.optionsOfPosition).all(positionId).map(toOption);
   }

@@ -136,33 +136,41 @@ export class ReconciliationRepository {
       .map(toFlow);
   }
 
-  /** Everything `matchLine` needs about a line, in one indexed query (plus one for an unknown IUR). */
-  facts(iur: string, transferIndex: number, iuv: string): LineFacts {
-    const row = cached<[number, number, string], FactsRow>(
+  /**
+   * Everything `matchLine` needs about many lines, in one statement: the lines go in as a JSON array
+   * and SQLite does the indexed lookups itself, without a round trip per line.
+   */
+  factsMany(lines: ReadonlyArray<{ iuv: string; iur: string; transferIndex: number }>): LineFacts[] {
+    const rows = cached<[string], FactsRow & { i: number; iuv_known: number | null }>(
       this.db,
-      `SELECT r.id AS receipt_row, r.iuv AS receipt_iuv,
+      `SELECT j.key AS i, r.id AS receipt_row, r.iuv AS receipt_iuv,
               t.amount AS transfer_amount, t.ec_fiscal_code AS transfer_ec, t.iban AS transfer_iban,
-              f.flow_id AS reported_by
-         FROM receipt r
-         LEFT JOIN transfer t ON t.option_id = r.option_id AND t.transfer_index = ?
-         LEFT JOIN reported_transfer rt ON rt.receipt_row = r.id AND rt.transfer_index = ?
+              f.flow_id AS reported_by,
+              CASE WHEN r.id IS NULL OR r.iuv <> j.value ->> 0
+                   THEN EXISTS (SELECT 1 FROM payment_option o WHERE o.iuv = j.value ->> 0) END AS iuv_known
+         FROM json_each(?) j
+         LEFT JOIN receipt r ON r.receipt_id = j.value ->> 1
+         LEFT JOIN transfer t ON t.option_id = r.option_id AND t.transfer_index = j.value ->> 2
+         LEFT JOIN reported_transfer rt ON rt.receipt_row = r.id AND rt.transfer_index = j.value ->> 2
          LEFT JOIN settlement_flow f ON f.id = rt.flow_row
-        WHERE r.receipt_id = ?`,
-    ).get(transferIndex, transferIndex, iur);
-    if (row && row.receipt_iuv === iuv) {
-      return {
-        iuvKnown: true,
-        receipt: {
-          row: row.receipt_row,
-          iuv: row.receipt_iuv,
-          transfer:
-            row.transfer_amount === null ? null : { amount: row.transfer_amount, ecFiscalCode: row.transfer_ec!, iban: row.transfer_iban! },
-          reportedByFlowId: row.reported_by,
-        },
-      };
-    }
-    const known = cached<[string], { one: number }>(this.db, 'SELECT 1 AS one FROM payment_option WHERE iuv = ?').get(iuv) !== undefined;
-    return { iuvKnown: known, receipt: null };
+        ORDER BY j.key`,
+    ).all(JSON.stringify(lines.map((l) => [l.iuv, l.iur, l.transferIndex])));
+    return rows.map((row, i) => {
+      if (row.i !== i) throw new Error('factsMany: rows out of order');
+      if (row.receipt_row !== null && row.iuv_known === null) {
+        return {
+          iuvKnown: true,
+          receipt: {
+            row: row.receipt_row,
+            iuv: row.receipt_iuv,
+            transfer:
+              row.transfer_amount === null ? null : { amount: row.transfer_amount, ecFiscalCode: row.transfer_ec!, iban: row.transfer_iban! },
+            reportedByFlowId: row.reported_by,
+          },
+        };
+      }
+      return { iuvKnown: row.iuv_known === 1, receipt: null };
+    });
   }
 
   insertFlow(flow: NewFlow): number {
@@ -194,35 +202,33 @@ export class ReconciliationRepository {
     return Number(result.lastInsertRowid);
   }
 
-  insertLine(flowRow: number, line: NewLine): void {
+  /** Stores many lines of a flow in one statement. */
+  insertLines(flowRow: number, lines: readonly NewLine[]): void {
     cached(
       this.db,
       `INSERT INTO settlement_line (flow_row, line_no, iuv, iur, transfer_index, amount, outcome_code, outcome_date, result,
-         receipt_row, expected_amount) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+         receipt_row, expected_amount)
+       SELECT ?, value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4, value ->> 5, value ->> 6, value ->> 7,
+              value ->> 8, value ->> 9
+         FROM json_each(?)`,
     ).run(
       flowRow,
-      line.lineNo,
-      line.iuv,
-      line.iur,
-      line.transferIndex,
-      line.amount,
-      line.outcomeCode,
-      line.outcomeDate,
-      line.result,
-      line.receiptRow,
-      line.expectedAmount,
+      JSON.stringify(
+        lines.map((l) => [l.lineNo, l.iuv, l.iur, l.transferIndex, l.amount, l.outcomeCode, l.outcomeDate, l.result, l.receiptRow, l.expectedAmount]),
+      ),
     );
   }
 
-  /** Records that `flowRow` reported a transfer; false when some flow already had (a revision of the same flow). */
-  markReported(receiptRow: number, transferIndex: number, flowRow: number): boolean {
-    return (
-      cached(this.db, 'INSERT OR IGNORE INTO reported_transfer (receipt_row, transfer_index, flow_row) VALUES (?, ?, ?)').run(
-        receiptRow,
-        transferIndex,
-        flowRow,
-      ).changes === 1
-    );
+  /**
+   * Records that `flowRow` reported these transfers; a transfer some flow already reported (a
+   * revision of the same flow) keeps its first reporter.
+   */
+  markReportedMany(flowRow: number, transfers: ReadonlyArray<{ receiptRow: number; transferIndex: number }>): void {
+    cached(
+      this.db,
+      `INSERT OR IGNORE INTO reported_transfer (receipt_row, transfer_index, flow_row)
+       SELECT value ->> 0, value ->> 1, ? FROM json_each(?)`,
+    ).run(flowRow, JSON.stringify(transfers.map((t) => [t.receiptRow, t.transferIndex])));
   }
 
   finishFlow(
@@ -252,28 +258,24 @@ export class ReconciliationRepository {
     ).all(flowRow);
   }
 
-  /** The option a receipt paid, when that receipt is the one that settled it (not a double payment). */
-  optionSettledBy(receiptRow: number): { optionId: number; positionId: number } | null {
-    const row = cached<[number], { optionId: number; positionId: number }>(
+  /**
+   * Options settled by these receipts (the paying receipt, not a double payment) whose every transfer
+   * to the EC is now reported become 'reported'. Returns the positions of the options it changed.
+   */
+  markOptionsReported(receiptRows: readonly number[], ecFiscalCode: string): number[] {
+    return cached<[string, string], { position_id: number }>(
       this.db,
-      `SELECT o.id AS optionId, o.position_id AS positionId FROM payment_option o
-        WHERE o.paid_receipt_id = ? AND o.status = 'paid'`,
-    ).get(receiptRow);
-    return row ?? null;
-  }
-
-  /** True when every transfer of the option that credits the EC has been reported for its paying receipt. */
-  allTransfersReported(optionId: number, receiptRow: number, ecFiscalCode: string): boolean {
-    const row = cached<[number, string, number], { missing: number }>(
-      this.db,
-      `SELECT count(*) AS missing FROM transfer t
-        WHERE t.option_id = ? AND t.ec_fiscal_code = ?
-          AND NOT EXISTS (SELECT 1 FROM reported_transfer rt WHERE rt.receipt_row = ? AND rt.transfer_index = t.transfer_index)`,
-    ).get(optionId, ecFiscalCode, receiptRow);
-    return row!.missing === 0;
-  }
-
-  markOptionReported(optionId: number): void {
-    cached(this.db, "UPDATE payment_option SET status = 'reported' WHERE id = ? AND status = 'paid'").run(optionId);
+      `UPDATE payment_option SET status = 'reported'
+         FROM (SELECT r.id AS receipt_row, r.option_id AS option_id FROM json_each(?) j JOIN receipt r ON r.id = j.value) m
+        WHERE payment_option.id = m.option_id AND payment_option.paid_receipt_id = m.receipt_row
+          AND payment_option.status = 'paid'
+          AND NOT EXISTS (SELECT 1 FROM transfer t
+                           WHERE t.option_id = payment_option.id AND t.ec_fiscal_code = ?
+                             AND NOT EXISTS (SELECT 1 FROM reported_transfer rt
+                                              WHERE rt.receipt_row = m.receipt_row AND rt.transfer_index = t.transfer_index))
+       RETURNING payment_option.position_id AS position_id`,
+    )
+      .all(JSON.stringify(receiptRows), ecFiscalCode)
+      .map((r) => r.position_id);
   }
 }

@@ -14,7 +14,7 @@ import type { Actor } from '../services/actor';
 import type { AuditService } from '../services/auditService';
 import { flowIdFromRemittance, settlementFlow, type SettlementFlow } from './flowSchema';
 import { lineResultMessages, matchLine, type LineResult } from './lineMatching';
-import type { ReconciliationRepository, StoredFlow, StoredLineIssue } from './reconciliationRepository';
+import type { NewLine, ReconciliationRepository, StoredFlow, StoredLineIssue } from './reconciliationRepository';
 
 export interface HeaderIssue {
   code: 'COUNT_MISMATCH' | 'TOTAL_MISMATCH' | 'BANK_TRANSFER_REFERENCE' | 'BANK_TRANSFER_AMOUNT' | 'BANK_TRANSFER_IBAN' | 'IBAN_NOT_REGISTERED';
@@ -35,6 +35,10 @@ export interface ReconciliationReport {
 }
 
 const MAX_REPORTED_ISSUES = 1000;
+/** lines per set-wise lookup and insert: large enough to amortise a statement, small enough for its JSON */
+const LINE_CHUNK = 2_000;
+/** positions per read of positions and their options (optionsOf builds one IN list per size) */
+const POSITION_CHUNK = 100;
 
 /**
  * Reconciliation of settlement flows (FdR): check the flow against its bank transfer, match every
@@ -89,27 +93,31 @@ export class ReconciliationService {
       const matchedReceipts = new Set<number>();
       let matchedLines = 0;
       let matchedAmount = 0;
-      flow.lines.forEach((line, i) => {
-        const key = `${line.iuv}\u0000${line.iur}\u0000${line.transferIndex}`;
-        const seenBefore = seen.has(key);
-        seen.add(key);
-        const facts = this.repository.facts(line.iur, line.transferIndex, line.iuv);
-        const result = matchLine(line, facts, { ecFiscalCode: ec.fiscalCode, flowIban: flow.iban, flowId: flow.identificativoFlusso, seenBefore });
-        const receiptRow = facts.receipt?.row ?? null;
-        this.repository.insertLine(flowRow, {
-          lineNo: i + 1,
-          ...line,
-          result,
-          receiptRow,
-          expectedAmount: facts.receipt?.transfer?.amount ?? null,
+      // chunks of lines, each looked up, stored and marked in a few set-wise statements: a flow of
+      // 100,000 lines would otherwise cost a few hundred thousand round trips to SQLite
+      for (let start = 0; start < flow.lines.length; start += LINE_CHUNK) {
+        const chunk = flow.lines.slice(start, start + LINE_CHUNK);
+        const facts = this.repository.factsMany(chunk);
+        const rows: NewLine[] = [];
+        const reported: Array<{ receiptRow: number; transferIndex: number }> = [];
+        chunk.forEach((line, j) => {
+          const key = `${line.iuv}\u0000${line.iur}\u0000${line.transferIndex}`;
+          const seenBefore = seen.has(key);
+          seen.add(key);
+          const lineFacts = facts[j]!;
+          const result = matchLine(line, lineFacts, { ecFiscalCode: ec.fiscalCode, flowIban: flow.iban, flowId: flow.identificativoFlusso, seenBefore });
+          const receiptRow = lineFacts.receipt?.row ?? null;
+          rows.push({ lineNo: start + j + 1, ...line, result, receiptRow, expectedAmount: lineFacts.receipt?.transfer?.amount ?? null });
+          if (result === 'MATCHED' && receiptRow !== null) {
+            reported.push({ receiptRow, transferIndex: line.transferIndex });
+            matchedReceipts.add(receiptRow);
+            matchedLines++;
+            matchedAmount += line.amount;
+          }
         });
-        if (result === 'MATCHED' && receiptRow !== null) {
-          this.repository.markReported(receiptRow, line.transferIndex, flowRow);
-          matchedReceipts.add(receiptRow);
-          matchedLines++;
-          matchedAmount += line.amount;
-        }
-      });
+        this.repository.insertLines(flowRow, rows);
+        this.repository.markReportedMany(flowRow, reported);
+      }
 
       const positionsReported = this.markReported(matchedReceipts, ec.fiscalCode);
       this.repository.finishFlow(flowRow, { lineCount: flow.lines.length, matchedLines, matchedAmount, headerIssues, positionsReported });
@@ -190,21 +198,22 @@ export class ReconciliationService {
 
   /** Options whose every EC transfer is now reported become 'reported'; PAID positions then REPORTED. */
   private markReported(receiptRows: ReadonlySet<number>, ecFiscalCode: string): number {
-    const touchedPositions = new Set<number>();
-    for (const receiptRow of receiptRows) {
-      const settled = this.repository.optionSettledBy(receiptRow);
-      if (!settled || !this.repository.allTransfersReported(settled.optionId, receiptRow, ecFiscalCode)) continue;
-      this.repository.markOptionReported(settled.optionId);
-      touchedPositions.add(settled.positionId);
+    const receipts = [...receiptRows].sort((a, b) => a - b);
+    const touched = new Set<number>();
+    for (let i = 0; i < receipts.length; i += LINE_CHUNK) {
+      for (const positionId of this.repository.markOptionsReported(receipts.slice(i, i + LINE_CHUNK), ecFiscalCode)) touched.add(positionId);
     }
     const day = today(this.clock);
     const at = nowIso(this.clock);
+    // in rowid order: the table's pages are then visited once each, front to back
+    const ids = [...touched].sort((a, b) => a - b);
     let reported = 0;
-    for (const positionId of touchedPositions) {
-      const position = this.positions.findById(positionId);
-      if (!position || position.status !== 'PAID') continue;
-      const next = positionStatusFor({ ...position, options: this.positions.options(positionId) }, day);
-      if (next === 'REPORTED' && this.positions.setStatus(positionId, position.version, 'REPORTED', at)) reported++;
+    for (let i = 0; i < ids.length; i += POSITION_CHUNK) {
+      const positions = this.positions.findManyByIds(ids.slice(i, i + POSITION_CHUNK)).filter((p) => p.status === 'PAID');
+      const options = this.positions.optionsOf(positions.map((p) => p.id));
+      // the status rule stays in one place (positionStatusFor); only the writes are batched
+      const next = positions.filter((p) => positionStatusFor({ ...p, options: options.get(p.id) ?? [] }, day) === 'REPORTED');
+      reported += this.positions.setStatusMany(next, 'REPORTED', at);
     }
     return reported;
   }

@@ -102,6 +102,30 @@ describe('reconciliation of a settlement flow', () => {
     expect(audit[0]!.details).toMatchObject({ matchedLines: 3, positionsReported: 2 });
   });
 
+  it('keeps line numbers, duplicates and matches right in a flow longer than one lookup batch', async () => {
+    const a = await publishedPosition();
+    const b = await publishedPosition();
+    const iurA = await pay(a);
+    const iurB = await pay(b);
+    // thousands of lines of unknown IUVs push the second real line and the duplicate into later batches
+    const filler = Array.from({ length: 4_500 }, (_, i) => ({ ...line(a, `IUR-IGNOTO-${i}`), iuv: `99${String(i).padStart(15, '0')}` }));
+    const lines = [line(a, iurA), ...filler.slice(0, 2_500), line(b, iurB), ...filler.slice(2_500), line(a, iurA)];
+    const report = rec().importFlow(operator, flow(lines));
+    expect(report.flow).toMatchObject({ lineCount: 4_503, matchedLines: 2, positionsReported: 2, status: 'withIssues' });
+    expect(report.issueCounts).toEqual({ UNKNOWN_IUV: 4_500, DUPLICATE_LINE: 1 });
+    expect(report.lineIssues[0]).toMatchObject({ lineNo: 2, result: 'UNKNOWN_IUV' });
+    const stored = p.t.core.db
+      .prepare<[], { line_no: number; result: string }>("SELECT line_no, result FROM settlement_line WHERE result <> 'UNKNOWN_IUV' ORDER BY line_no")
+      .all();
+    expect(stored).toEqual([
+      { line_no: 1, result: 'MATCHED' },
+      { line_no: 2_502, result: 'MATCHED' },
+      { line_no: 4_503, result: 'DUPLICATE_LINE' },
+    ]);
+    expect(p.positions.get(a.id).status).toBe('REPORTED');
+    expect(p.positions.get(b.id).status).toBe('REPORTED');
+  });
+
   it('reports an option only when all its EC transfers are reported, across flows per IBAN', async () => {
     const split = await publishedPosition(
       positionInput({

@@ -58,6 +58,11 @@ export const errorMessages = {
   SIMULATION_STATION_NOT_ACTIVE: 'La stazione dell’Ente sul Nodo dei Pagamenti non è attiva: la simulazione dei pagamenti non può partire.',
   SIMULATION_NOTHING_TO_PAY: 'Non ci sono avvisi pagabili da simulare: genera prima delle posizioni debitorie («sportello seed»).',
   SIMULATION_INCONSISTENT: 'Dopo la simulazione i dati di Sportello e del Nodo dei Pagamenti non sono coerenti: vedi il dettaglio.',
+  PRINT_NOT_PRINTABLE: 'Per questa posizione non si può stampare l’avviso di pagamento.',
+  PRINT_NO_RECEIPT: 'Per questa posizione non c’è una ricevuta di pagamento da stampare.',
+  PRINT_JOB_NOT_FOUND: 'Lavoro di stampa non trovato: potrebbe essere già terminato.',
+  PRINT_JOB_RUNNING: 'È già in corso una stampa massiva: attendi che finisca o annullala.',
+  PRINT_FAILED: 'La stampa non è riuscita: riprova; se il problema persiste contatta l’assistenza.',
   CLI_USAGE: 'Comando o opzioni non validi: «sportello help» mostra come usarli.',
   CLI_NO_DATA: 'Nella cartella indicata non ci sono dati di Sportello: indica quella giusta con --data-dir, oppure aggiungi --demo per crearla con l’Ente dimostrativo.',
 } as const;

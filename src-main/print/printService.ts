@@ -1,6 +1,7 @@
 import { AppError } from '../../src-shared/errors';
 import { defaultNoticeSettings, type NoticeSettings } from '../../src-shared/ipc/schemas/noticeSettings';
 import type { PositionService } from '../positions/positionService';
+import type { PositionListInput } from '../positions/types';
 import type { ReceiptRepository } from '../positions/receiptRepository';
 import type { EcProfileRepository } from '../repositories/ecProfileRepository';
 import type { Clock } from '../platform/clock';
@@ -52,6 +53,26 @@ export class PrintService {
       fileName: `avviso-${fileSafe(built.document.iupd)}.pdf`,
       bytes: await renderNoticesPdf([built.document], { date: this.deps.clock.now() }),
     };
+  }
+
+  /**
+   * Notice documents for a selection, read a page at a time (keyset pages of 100) so a batch of any
+   * size holds one page of positions in memory. Unprintable positions come through as such.
+   */
+  async *noticeBuilds(selection: { positionIds?: readonly number[]; filter?: PositionListInput }): AsyncGenerator<NoticeBuild> {
+    const ec = this.ec();
+    const settings = this.settings();
+    const logo = logoImage(settings);
+    if (selection.positionIds) {
+      for (const id of selection.positionIds) yield buildNoticeDocument(this.deps.positions.get(id), ec, settings, logo);
+      return;
+    }
+    let cursor: string | null = null;
+    do {
+      const page = this.deps.positions.list({ ...selection.filter, limit: 100, cursor });
+      for (const position of page.items) yield buildNoticeDocument(position, ec, settings, logo);
+      cursor = page.nextCursor;
+    } while (cursor);
   }
 
   /** Receipts of a position's payments (OK outcome), newest first. */

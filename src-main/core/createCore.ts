@@ -24,6 +24,7 @@ import { MockNodo } from '../nodo/mockNodo';
 import { createReconciliation, type ReconciliationService } from '../reconciliation';
 import type { NodoClient } from '../nodo/nodoClient';
 import type { EventName, EventPayload } from '../../src-shared/ipc/events';
+import { PrintModule } from '../print/printModule';
 
 /** How the core reaches a window: each host implements it (webContents.send, SSE stream). */
 export type EventSink = <E extends EventName>(windowId: string, event: E, payload: EventPayload<E>) => void;
@@ -59,6 +60,8 @@ export interface Core {
   nodo: NodoSimulator;
   /** settlement flows (FdR) matched to receipts */
   reconciliation: ReconciliationService;
+  /** notice settings, notices and receipts as PDF, batch print jobs in a worker thread */
+  print: PrintModule;
   /** re-reads the EC's stations from the Nodo and connects the EC station to each */
   refreshStations(): Promise<readonly string[]>;
   router: Router;
@@ -124,9 +127,17 @@ export async function createCore(config: CoreConfig, deps: CoreDeps = {}): Promi
     return stationIds;
   }
   const stopDeliveries = nodo.startDeliveryTimer(10_000);
+  const print = new PrintModule({
+    db,
+    clock,
+    audit,
+    positions,
+    outputDir: path.join(cfg.dataDir, 'stampe'),
+    onProgress: (windowId, status) => emit(windowId, 'print.progress', status),
+  });
 
   const router = createRouter({
-    handlers: createHandlers({ services, sessions, ecProfile, version: deps.version ?? '0.1.0' }),
+    handlers: createHandlers({ services, sessions, ecProfile, positions, print, version: deps.version ?? '0.1.0' }),
     sessions,
     staff: staffRepository,
     logger,
@@ -146,6 +157,7 @@ export async function createCore(config: CoreConfig, deps: CoreDeps = {}): Promi
     positions,
     nodo,
     reconciliation: createReconciliation({ db, clock, audit, positions: positions.repositories.positions }),
+    print,
     refreshStations,
     router,
     setEventSink(next) {
@@ -156,6 +168,7 @@ export async function createCore(config: CoreConfig, deps: CoreDeps = {}): Promi
     },
     async close() {
       stopDeliveries();
+      await print.close();
       await nodo.close();
       if (db.open) db.close();
     },

@@ -15,6 +15,8 @@ export default defineConfig({
           electron: resolve(__dirname, 'src-main/hosts/electron/main.ts'),
           web: resolve(__dirname, 'src-main/hosts/web/main.ts'),
           cli: resolve(__dirname, 'src-main/hosts/cli/main.ts'),
+          // batch printing runs in a worker thread: its own entry, found beside the hosts at run time
+          printWorker: resolve(__dirname, 'src-main/print/printWorker.ts'),
         },
       },
     },

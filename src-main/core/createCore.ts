@@ -25,6 +25,7 @@ import { createReconciliation, type ReconciliationService } from '../reconciliat
 import type { NodoClient } from '../nodo/nodoClient';
 import type { EventName, EventPayload } from '../../src-shared/ipc/events';
 import { createVault, KeytarKeyStore, type KeyStore, type Vault } from '../vault';
+import { PrintModule } from '../print/printModule';
 
 /** How the core reaches a window: each host implements it (webContents.send, SSE stream). */
 export type EventSink = <E extends EventName>(windowId: string, event: E, payload: EventPayload<E>) => void;
@@ -67,6 +68,8 @@ export interface Core {
   vault: Vault;
   /** settlement flows (FdR) matched to receipts */
   reconciliation: ReconciliationService;
+  /** notice settings, notices and receipts as PDF, batch print jobs in a worker thread */
+  print: PrintModule;
   /** re-reads the EC's stations from the Nodo and connects the EC station to each */
   refreshStations(): Promise<readonly string[]>;
   router: Router;
@@ -140,9 +143,17 @@ export async function createCore(config: CoreConfig, deps: CoreDeps = {}): Promi
     return stationIds;
   }
   const stopDeliveries = nodo.startDeliveryTimer(10_000);
+  const print = new PrintModule({
+    db,
+    clock,
+    audit,
+    positions,
+    outputDir: path.join(cfg.dataDir, 'stampe'),
+    onProgress: (windowId, status) => emit(windowId, 'print.progress', status),
+  });
 
   const router = createRouter({
-    handlers: createHandlers({ services, sessions, ecProfile, version: deps.version ?? '0.1.0' }),
+    handlers: createHandlers({ services, sessions, ecProfile, positions, print, version: deps.version ?? '0.1.0' }),
     sessions,
     staff: staffRepository,
     logger,
@@ -163,6 +174,7 @@ export async function createCore(config: CoreConfig, deps: CoreDeps = {}): Promi
     nodo,
     vault,
     reconciliation: createReconciliation({ db, clock, audit, positions: positions.repositories.positions }),
+    print,
     refreshStations,
     router,
     setEventSink(next) {
@@ -173,6 +185,7 @@ export async function createCore(config: CoreConfig, deps: CoreDeps = {}): Promi
     },
     async close() {
       stopDeliveries();
+      await print.close();
       await nodo.close();
       vault.close();
       if (db.open) db.close();

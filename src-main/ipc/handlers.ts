@@ -1,10 +1,11 @@
 import { AppError } from '../../src-shared/errors';
 import type { Core } from '../core/createCore';
+import { toFileData, toPositionRow } from '../print/printModule';
 import type { Handlers } from './router';
 
 /** Binds each channel of the contract to its service call. No rules here: they live in services. */
-export function createHandlers(core: Pick<Core, 'services' | 'sessions' | 'ecProfile' | 'version'>): Handlers {
-  const { services, sessions } = core;
+export function createHandlers(core: Pick<Core, 'services' | 'sessions' | 'ecProfile' | 'version' | 'positions' | 'print'>): Handlers {
+  const { services, sessions, print } = core;
   return {
     'app.status': (_input, ctx) => ({
       setupDone: services.setup.isDone(),
@@ -35,5 +36,19 @@ export function createHandlers(core: Pick<Core, 'services' | 'sessions' | 'ecPro
     'iban.cancelDeletion': (input, ctx) => services.iban.cancelDeletion(ctx.actor, input.id),
 
     'audit.list': (input) => services.audit.page(input),
+
+    'noticeSettings.get': () => print.settings.get(),
+    'noticeSettings.update': (input, ctx) => print.settings.update(ctx.actor, input.settings, input.version),
+
+    'positions.list': (input) => {
+      const page = core.positions.positions.list(input);
+      return { items: page.items.map(toPositionRow), nextCursor: page.nextCursor };
+    },
+    'print.notice': async (input) => toFileData(await print.service.noticePdf(input.positionId)),
+    'print.receipt': async (input) => toFileData(await print.service.receiptPdf(input.positionId, input.receiptId)),
+    'print.batchStart': (input, ctx) => print.startBatch(ctx.windowId, input),
+    'print.batchStatus': (input) => print.status(input.jobId),
+    'print.batchCancel': (input) => print.cancel(input.jobId),
+    'print.batchFile': (input) => print.batchFile(input.jobId, input.index),
   };
 }

@@ -12,6 +12,8 @@ import { DashboardPage } from '../workspaces/ec/dashboard/DashboardPage';
 import { IbanPage } from '../workspaces/ec/iban/IbanPage';
 import { StaffPage } from '../workspaces/ec/staff/StaffPage';
 import { AuditPage } from '../workspaces/ec/audit/AuditPage';
+import { PositionsPage } from '../workspaces/ec/positions/PositionsPage';
+import { NoticeSettingsPage } from '../workspaces/ec/noticeSettings/NoticeSettingsPage';
 
 /**
  * Hash routes: the app is served from a custom protocol (Electron) and by the web host, and only
@@ -40,6 +42,8 @@ export const router = createHashRouter([
                   { path: 'iban', element: <RequireFeature feature="iban"><IbanPage /></RequireFeature> },
                   { path: 'staff', element: <RequireFeature feature="staff"><StaffPage /></RequireFeature> },
                   { path: 'audit', element: <RequireFeature feature="audit"><AuditPage /></RequireFeature> },
+                  { path: 'positions', element: <RequireFeature feature="positions"><PositionsPage /></RequireFeature> },
+                  { path: 'notice-settings', element: <RequireFeature feature="noticeSettings"><NoticeSettingsPage /></RequireFeature> },
                   { path: '*', element: <NotFoundPage /> },
                 ],
               },

@@ -11,6 +11,10 @@ export const featurePermissions = {
   iban: ['ecAdmin'],
   staff: ['ecAdmin'],
   audit: ['ecAdmin'],
+  /** logo, CBILL, Poste authorisation and texts printed on the payment notices */
+  noticeSettings: ['ecAdmin'],
+  /** the list of debt positions, printing their notices and receipts */
+  positions: ['ecAdmin', 'ecOperator'],
   apiKeys: ['ecOperator'],
   stations: ['ecOperator'],
   testActivities: ['ecOperator'],

@@ -6,6 +6,19 @@ import { appStatus, sessionUser, setupInput, signInInput } from './schemas/sessi
 import { staffCreateInput, staffMember, staffSetEnabledInput } from './schemas/staff';
 import { ibanCreateInput, ibanEntry, ibanIdInput, ibanScheduleDeletionInput, ibanUpdateInput } from './schemas/iban';
 import { auditListInput, auditPage } from './schemas/audit';
+import {
+  batchFileInput,
+  batchStartInput,
+  jobIdInput,
+  noticeSettingsState,
+  noticeSettingsUpdateInput,
+  positionListInput,
+  positionListPage,
+  printedFile,
+  printJobStatus,
+  printNoticeInput,
+  printReceiptInput,
+} from './schemas/print';
 
 /**
  * Who may call a channel:
@@ -44,6 +57,17 @@ export const channels = {
   'iban.cancelDeletion': channel({ input: ibanIdInput, output: ibanEntry, permission: 'iban' }),
 
   'audit.list': channel({ input: auditListInput, output: auditPage, permission: 'audit' }),
+
+  'noticeSettings.get': channel({ input: noInput, output: noticeSettingsState, permission: 'noticeSettings' }),
+  'noticeSettings.update': channel({ input: noticeSettingsUpdateInput, output: noticeSettingsState, permission: 'noticeSettings' }),
+
+  'positions.list': channel({ input: positionListInput, output: positionListPage, permission: 'positions' }),
+  'print.notice': channel({ input: printNoticeInput, output: printedFile, permission: 'positions' }),
+  'print.receipt': channel({ input: printReceiptInput, output: printedFile, permission: 'positions' }),
+  'print.batchStart': channel({ input: batchStartInput, output: printJobStatus, permission: 'positions' }),
+  'print.batchStatus': channel({ input: jobIdInput, output: printJobStatus, permission: 'positions' }),
+  'print.batchCancel': channel({ input: jobIdInput, output: printJobStatus, permission: 'positions' }),
+  'print.batchFile': channel({ input: batchFileInput, output: printedFile, permission: 'positions' }),
 } as const;
 
 export type Channels = typeof channels;

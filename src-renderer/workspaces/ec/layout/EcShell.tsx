@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Box, Button, List, ListItemButton, ListItemIcon, ListItemText, Stack, Typography } from '@mui/material';
-import { Dashboard, AccountBalance, People, History, Logout } from '@mui/icons-material';
+import { Dashboard, AccountBalance, People, History, Logout, Description, Tune } from '@mui/icons-material';
 import { HeaderProduct } from '@pagopa/mui-italia';
 import { NavLink, Outlet } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
@@ -14,7 +14,7 @@ import { ConfirmDialog } from '../../../components/ConfirmDialog';
 interface NavEntry {
   to: string;
   feature: Feature;
-  labelKey: 'shell.nav.dashboard' | 'shell.nav.iban' | 'shell.nav.staff' | 'shell.nav.audit';
+  labelKey: 'shell.nav.dashboard' | 'shell.nav.iban' | 'shell.nav.staff' | 'shell.nav.audit' | 'shell.nav.positions' | 'shell.nav.noticeSettings';
   icon: React.ReactNode;
   end?: boolean;
 }
@@ -22,7 +22,9 @@ interface NavEntry {
 /** Only features that exist today; the role map decides which of them a user sees. */
 const navEntries: readonly NavEntry[] = [
   { to: '/ec', feature: 'dashboard', labelKey: 'shell.nav.dashboard', icon: <Dashboard />, end: true },
+  { to: '/ec/positions', feature: 'positions', labelKey: 'shell.nav.positions', icon: <Description /> },
   { to: '/ec/iban', feature: 'iban', labelKey: 'shell.nav.iban', icon: <AccountBalance /> },
+  { to: '/ec/notice-settings', feature: 'noticeSettings', labelKey: 'shell.nav.noticeSettings', icon: <Tune /> },
   { to: '/ec/staff', feature: 'staff', labelKey: 'shell.nav.staff', icon: <People /> },
   { to: '/ec/audit', feature: 'audit', labelKey: 'shell.nav.audit', icon: <History /> },
 ];

@@ -1,0 +1,76 @@
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { createCore } from '../../src-main/core/createCore';
+import { silentLogger } from '../../src-main/platform/logger';
+import { systemActor } from '../../src-main/services/actor';
+import { test, expect, demo, goToMenu, openEcAs, snap } from './support/fixtures';
+
+const DEBTOR = { type: 'F' as const, fiscalCode: 'RCCMNL83S18D969H', fullName: 'Emanuele Rocca', city: 'Roma', province: 'RM', postalCode: '00100' };
+
+/** Debt positions written straight into the host's data dir (between a stop and a start). */
+async function seedPositions(dataDir: string): Promise<string[]> {
+  const core = await createCore({ dataDir, demo: true }, { logger: silentLogger });
+  try {
+    const positions = core.positions.positions;
+    const notices: string[] = [];
+    for (const amount of [12_345, 6_789]) {
+      const created = positions.create(systemActor, {
+        debtor: DEBTOR,
+        options: [{ kind: 'single', amount, dueDate: '2099-12-31', description: 'TARI 2026 - saldo', transfers: [{ id: 1, amount, iban: 'IT60X0542811101000000123456', remittance: 'TARI 2026', taxonomy: '9/0101108TS/' }] }],
+      });
+      notices.push(positions.publish(systemActor, created.id).options[0]!.noticeNumber);
+    }
+    return notices;
+  } finally {
+    await core.close();
+  }
+}
+
+test('the Referente Tecnico prints a payment notice from the positions page and downloads it', async ({ page, host }) => {
+  await host.stop();
+  const [notice] = await seedPositions(host.dataDir);
+  await host.start();
+  await openEcAs(page, host, demo.operator.email, demo.operator.password);
+  await goToMenu(page, 'Posizioni debitorie');
+
+  const table = page.getByRole('table', { name: 'Elenco delle posizioni debitorie' });
+  await expect(table.getByRole('row')).toHaveCount(3);
+  await expect(table.getByRole('row', { name: /123,45/ })).toContainText('Emanuele Rocca');
+  await snap(page, '20-posizioni-debitorie');
+
+  const row = table.getByRole('row', { name: /123,45/ });
+  const iupd = (await row.getByRole('rowheader').textContent())!.trim();
+  const downloadPromise = page.waitForEvent('download');
+  await row.getByRole('button', { name: `Stampa l’avviso della posizione ${iupd}` }).click();
+  const download = await downloadPromise;
+  expect(download.suggestedFilename()).toMatch(/^avviso-.*\.pdf$/);
+  const file = path.join(host.dataDir, download.suggestedFilename());
+  await download.saveAs(file);
+  expect(fs.readFileSync(file).subarray(0, 5).toString()).toBe('%PDF-');
+  const text = execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' });
+  expect(text).toContain('123,45 Euro');
+  expect(text).toContain(notice!.replace(/(.{4})(?=.)/g, '$1 '));
+  await expect(page.getByRole('alert').or(page.getByRole('status')).filter({ hasText: 'Documento pronto' })).toBeVisible();
+
+  // a batch of everything filtered: progress, then the file to download
+  await page.getByRole('button', { name: 'Stampa avvisi (tutte quelle filtrate)' }).click();
+  await expect(page.getByText('Stampa completata: 2 avvisi, 4 pagine in 1 file.')).toBeVisible();
+  const batchDownload = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Scarica avvisi-001.pdf' }).click();
+  expect((await batchDownload).suggestedFilename()).toBe('avvisi-001.pdf');
+  await snap(page, '21-stampa-massiva');
+});
+
+test('the Referente dei Pagamenti edits the notice settings', async ({ page, host }) => {
+  await openEcAs(page, host, demo.admin.email, demo.admin.password);
+  await goToMenu(page, 'Avvisi di pagamento');
+  await page.getByRole('textbox', { name: 'Codice CBILL dell’Ente' }).fill('A0EDT');
+  await page.getByRole('textbox', { name: 'Settore, area o ufficio' }).fill('Settore Tributi');
+  await page.getByRole('button', { name: 'Salva' }).click();
+  await expect(page.getByText('Impostazioni degli avvisi salvate.')).toBeVisible();
+  await goToMenu(page, 'Panoramica');
+  await goToMenu(page, 'Avvisi di pagamento');
+  await expect(page.getByRole('textbox', { name: 'Codice CBILL dell’Ente' })).toHaveValue('A0EDT');
+  await snap(page, '22-impostazioni-avvisi');
+});

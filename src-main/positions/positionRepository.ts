@@ -1,4 +1,4 @@
-import type { OptionKind, OptionStatus, PositionStatus } from '../../src-shared/domain/positionStatus';
+import type { OptionKind, OptionSnapshot, OptionStatus, PositionSnapshot, PositionStatus } from '../../src-shared/domain/positionStatus';
 import type { Db } from '../db/openDatabase';
 import { cached } from '../db/statementCache';
 import type { Debtor, PaymentOption, PositionOrigin, PositionSort, PositionSummary, Transfer } from './types';
@@ -347,12 +347,35 @@ export class PositionRepository {
     return result.changes === 1;
   }
 
-  /** Many positions by id in one query (order not kept). */
-  findManyByIds(ids: readonly number[]): PositionSummary[] {
+  /**
+   * What the status rule (positionStatusFor) reads, for many positions in two lean queries: a bulk
+   * status change (reconciliation) need not load debtors, descriptions and transfers.
+   */
+  statusSnapshots(ids: readonly number[]): Array<PositionSnapshot & { id: number; version: number }> {
     if (ids.length === 0) return [];
-    return cached<[string], PositionRow>(this.db, 'SELECT * FROM debt_position WHERE id IN (SELECT value FROM json_each(?))')
-      .all(JSON.stringify(ids))
-      .map(toSummary);
+    const json = JSON.stringify(ids);
+    const options = new Map<number, OptionSnapshot[]>();
+    for (const o of cached<[string], { position_id: number; kind: OptionKind; due_date: string; status: OptionStatus }>(
+      this.db,
+      'SELECT position_id, kind, due_date, status FROM payment_option WHERE position_id IN (SELECT value FROM json_each(?))',
+    ).iterate(json)) {
+      const list = options.get(o.position_id) ?? [];
+      list.push({ kind: o.kind, dueDate: o.due_date, status: o.status });
+      options.set(o.position_id, list);
+    }
+    return cached<[string], { id: number; version: number; status: PositionStatus; validity_date: string | null; switch_to_expired: number }>(
+      this.db,
+      'SELECT id, version, status, validity_date, switch_to_expired FROM debt_position WHERE id IN (SELECT value FROM json_each(?))',
+    )
+      .all(json)
+      .map((p) => ({
+        id: p.id,
+        version: p.version,
+        status: p.status,
+        validityDate: p.validity_date,
+        switchToExpired: p.switch_to_expired === 1,
+        options: options.get(p.id) ?? [],
+      }));
   }
 
   /** setStatus for many positions at once, each still at the version read; returns how many changed. */

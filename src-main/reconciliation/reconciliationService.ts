@@ -37,8 +37,6 @@ export interface ReconciliationReport {
 const MAX_REPORTED_ISSUES = 1000;
 /** lines per set-wise lookup and insert: large enough to amortise a statement, small enough for its JSON */
 const LINE_CHUNK = 2_000;
-/** positions per read of positions and their options (optionsOf builds one IN list per size) */
-const POSITION_CHUNK = 100;
 
 /**
  * Reconciliation of settlement flows (FdR): check the flow against its bank transfer, match every
@@ -208,11 +206,11 @@ export class ReconciliationService {
     // in rowid order: the table's pages are then visited once each, front to back
     const ids = [...touched].sort((a, b) => a - b);
     let reported = 0;
-    for (let i = 0; i < ids.length; i += POSITION_CHUNK) {
-      const positions = this.positions.findManyByIds(ids.slice(i, i + POSITION_CHUNK)).filter((p) => p.status === 'PAID');
-      const options = this.positions.optionsOf(positions.map((p) => p.id));
-      // the status rule stays in one place (positionStatusFor); only the writes are batched
-      const next = positions.filter((p) => positionStatusFor({ ...p, options: options.get(p.id) ?? [] }, day) === 'REPORTED');
+    for (let i = 0; i < ids.length; i += LINE_CHUNK) {
+      // the status rule stays in one place (positionStatusFor); only the reads and writes are batched
+      const next = this.positions
+        .statusSnapshots(ids.slice(i, i + LINE_CHUNK))
+        .filter((p) => p.status === 'PAID' && positionStatusFor(p, day) === 'REPORTED');
       reported += this.positions.setStatusMany(next, 'REPORTED', at);
     }
     return reported;

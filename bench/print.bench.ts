@@ -13,14 +13,9 @@ import { AMOUNT_NOTE, renderNotice } from '../src-main/print/noticeLayout';
 import { PdfFile } from '../src-main/print/pdfWriter';
 import { noticeOf, planPosition, POSTE_AUTH, SAMPLE_POSTAL_IBAN, sampleLogo, sampleSettings, singlePosition } from '../test/support/printSamples';
 import type { BenchRow } from './ipc.bench';
+import type { BenchSection } from './section';
 import { summarise } from './stats';
 
-export interface BenchSection {
-  title: string;
-  facts?: Array<[string, string]>;
-  rows?: BenchRow[];
-  targets?: Array<{ name: string; met: boolean; measured: string }>;
-}
 
 const CHROMIUM_FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 

@@ -187,6 +187,8 @@ export async function createCore(config: CoreConfig, deps: CoreDeps = {}): Promi
       stopDeliveries();
       await print.close();
       await nodo.close();
+      // receipts the Nodo delivered in its last turn are committed before the database closes
+      positions.station.flushWrites();
       vault.close();
       if (db.open) db.close();
     },

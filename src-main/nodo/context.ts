@@ -8,7 +8,7 @@ import type { FlowRepository } from './repositories/flowRepository';
 import type { OnboardingRepository } from './repositories/onboardingRepository';
 import type { PaymentRepository } from './repositories/paymentRepository';
 import type { ActiveScenario, ScenarioContext, ScenarioCounter } from './scenarios';
-import type { WriteBatcher } from './writeBatcher';
+import type { WriteBatcher } from '../db/writeBatcher';
 
 export interface NodoSettings {
   tokenValidityMs: number;

@@ -52,7 +52,7 @@ import { PaymentRepository } from './repositories/paymentRepository';
 import { ScenarioCounter, scenarioNames, selectScenarios, type ScenarioRule } from './scenarios';
 import { SettlementService } from './settlementService';
 import { parseInput } from './support';
-import { WriteBatcher } from './writeBatcher';
+import { WriteBatcher } from '../db/writeBatcher';
 
 export const NODO_DATABASE_FILE_NAME = 'nodo.db';
 

@@ -30,6 +30,7 @@ import type { EcProfileRepository } from '../repositories/ecProfileRepository';
 import type { Actor } from '../services/actor';
 import { systemActor } from '../services/actor';
 import type { AuditService } from '../services/auditService';
+import { WriteBatcher } from '../db/writeBatcher';
 import type { PositionRepository } from './positionRepository';
 import type { ReceiptRepository } from './receiptRepository';
 import type { PaymentOption, PositionSummary, ReceiptAnomaly } from './types';
@@ -94,7 +95,10 @@ function zodDetail(error: z.ZodError): string {
  * activate a payment and to deliver the receipt. Never throws: every answer is OK or a PAA fault.
  */
 export class EcStation implements EcStationPort {
+  private readonly writes: WriteBatcher;
+
   constructor(private readonly deps: EcStationDeps) {
+    this.writes = new WriteBatcher(deps.db);
     // a receipt is money taken: its commit must survive a power cut (openDatabase sets this already)
     if ((deps.db.pragma('synchronous', { simple: true }) as number) < 2) deps.db.pragma('synchronous = FULL');
   }
@@ -163,7 +167,7 @@ export class EcStation implements EcStationPort {
   }
 
   async paSendRTV2(req: unknown): Promise<PaSendRTV2Res> {
-    return this.answer(() => {
+    const checked = this.answer(() => {
       const parsed = paSendRTV2Req.safeParse(req);
       if (!parsed.success) throw new StationFault('PAA_SEMANTICA', zodDetail(parsed.error));
       const { receipt } = parsed.data;
@@ -173,10 +177,24 @@ export class EcStation implements EcStationPort {
       if (!isIsoDate(receipt.applicationDate) || !isIsoDate(receipt.transferDate)) {
         throw new StationFault('PAA_SEMANTICA', 'Le date applicationDate e transferDate devono essere date reali (AAAA-MM-GG).');
       }
-      // BEGIN IMMEDIATE: take the write lock before reading, so two deliveries cannot both see "new"
-      this.deps.db.transaction(() => this.storeReceipt(receipt, ecFiscalCode, parsed.data.idStation)).immediate();
-      return { outcome: 'OK' };
+      return { receipt, ecFiscalCode, idStation: parsed.data.idStation };
     });
+    if ('outcome' in checked) return checked;
+    try {
+      // group commit: receipts arriving together share one durable commit, each in its own savepoint
+      // (a refused one rolls back alone); the answer goes out only once the receipt is on disk
+      await this.writes.run(() => this.storeReceipt(checked.receipt, checked.ecFiscalCode, checked.idStation));
+      return { outcome: 'OK' };
+    } catch (error) {
+      return this.answer(() => {
+        throw error;
+      });
+    }
+  }
+
+  /** Commits whatever receipts are still queued: the core calls it before closing the database. */
+  flushWrites(): void {
+    this.writes.flush();
   }
 
   private storeReceipt(receipt: CtReceiptV2, ecFiscalCode: string, idStation: string): void {

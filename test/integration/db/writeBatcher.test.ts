@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { WriteBatcher } from '../../../src-main/nodo/writeBatcher';
+import { WriteBatcher } from '../../../src-main/db/writeBatcher';
 
 let db: Database.Database;
 beforeEach(() => {

@@ -59,6 +59,13 @@ export const errorMessages = {
   SIMULATION_NOTHING_TO_PAY: 'Non ci sono avvisi pagabili da simulare: genera prima delle posizioni debitorie («sportello seed»).',
   SIMULATION_INCONSISTENT: 'Dopo la simulazione i dati di Sportello e del Nodo dei Pagamenti non sono coerenti: vedi il dettaglio.',
   CLI_USAGE: 'Comando o opzioni non validi: «sportello help» mostra come usarli.',
+  // onboarding: stations, test activities, esercizio
+  TEST_PLAN_RUNNING: 'Un collaudo è già in corso: attendi che finisca.',
+  TEST_PLAN_NO_STATION: 'Nessuna stazione dell’Ente serve il suo codice di segregazione: creala prima di avviare il collaudo.',
+  TEST_PLAN_STATION_NOT_ACTIVE: 'La stazione dell’Ente non è attiva e abilitata: verificane la connessione («Verifica URL») prima di avviare il collaudo.',
+  TEST_PLAN_NO_IBAN: 'L’Ente non ha IBAN attivi: il Referente dei Pagamenti deve registrarne almeno uno prima del collaudo.',
+  TEST_PLAN_NOT_PASSED: 'Per passare in esercizio l’ultima esecuzione del collaudo deve aver superato tutti i casi obbligatori: avvia prima le attività di collaudo.',
+  TEST_RUN_NOT_FOUND: 'Esecuzione del collaudo non trovata.',
   CLI_NO_DATA: 'Nella cartella indicata non ci sono dati di Sportello: indica quella giusta con --data-dir, oppure aggiungi --demo per crearla con l’Ente dimostrativo.',
 } as const;
 

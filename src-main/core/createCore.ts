@@ -25,6 +25,8 @@ import { createReconciliation, type ReconciliationService } from '../reconciliat
 import type { NodoClient } from '../nodo/nodoClient';
 import type { EventName, EventPayload } from '../../src-shared/ipc/events';
 import { createVault, KeytarKeyStore, type KeyStore, type Vault } from '../vault';
+// onboarding: stations, test activities, esercizio
+import { createOnboardingModule, type OnboardingModule } from '../onboarding';
 
 /** How the core reaches a window: each host implements it (webContents.send, SSE stream). */
 export type EventSink = <E extends EventName>(windowId: string, event: E, payload: EventPayload<E>) => void;
@@ -69,6 +71,8 @@ export interface Core {
   reconciliation: ReconciliationService;
   /** re-reads the EC's stations from the Nodo and connects the EC station to each */
   refreshStations(): Promise<readonly string[]>;
+  /** onboarding: stations, test plan (collaudo), esercizio */
+  onboarding: OnboardingModule;
   router: Router;
   /** hosts attach their event transport here */
   setEventSink(sink: EventSink): void;
@@ -140,9 +144,11 @@ export async function createCore(config: CoreConfig, deps: CoreDeps = {}): Promi
     return stationIds;
   }
   const stopDeliveries = nodo.startDeliveryTimer(10_000);
+  // onboarding: stations, test activities, esercizio
+  const onboarding = createOnboardingModule({ db, clock, audit, iban: services.iban, positions, nodo, vault, refreshStations });
 
   const router = createRouter({
-    handlers: createHandlers({ services, sessions, ecProfile, version: deps.version ?? '0.1.0' }),
+    handlers: createHandlers({ services, sessions, ecProfile, version: deps.version ?? '0.1.0', onboarding }),
     sessions,
     staff: staffRepository,
     logger,
@@ -164,6 +170,7 @@ export async function createCore(config: CoreConfig, deps: CoreDeps = {}): Promi
     vault,
     reconciliation: createReconciliation({ db, clock, audit, positions: positions.repositories.positions }),
     refreshStations,
+    onboarding,
     router,
     setEventSink(next) {
       sink = next;

@@ -6,6 +6,9 @@ import { appStatus, sessionUser, setupInput, signInInput } from './schemas/sessi
 import { staffCreateInput, staffMember, staffSetEnabledInput } from './schemas/staff';
 import { ibanCreateInput, ibanEntry, ibanIdInput, ibanScheduleDeletionInput, ibanUpdateInput } from './schemas/iban';
 import { auditListInput, auditPage } from './schemas/audit';
+// onboarding: stations, test activities, esercizio
+import { stationCodeInput, stationCreateInput, stationList, stationListInput, stationSetEnabledInput, stationUpdateInput, stationView } from './schemas/stations';
+import { environmentSetInput, environmentStatus, testRun, testRunIdInput, testRunReport, testRunSummary } from './schemas/testActivities';
 
 /**
  * Who may call a channel:
@@ -44,6 +47,20 @@ export const channels = {
   'iban.cancelDeletion': channel({ input: ibanIdInput, output: ibanEntry, permission: 'iban' }),
 
   'audit.list': channel({ input: auditListInput, output: auditPage, permission: 'audit' }),
+
+  // onboarding: stations, test activities, esercizio
+  'stations.list': channel({ input: stationListInput, output: stationList, permission: 'stations' }),
+  'stations.get': channel({ input: stationCodeInput, output: stationView, permission: 'stations' }),
+  'stations.create': channel({ input: stationCreateInput, output: stationView, permission: 'stations' }),
+  'stations.update': channel({ input: stationUpdateInput, output: stationView, permission: 'stations' }),
+  'stations.verify': channel({ input: stationCodeInput, output: stationView, permission: 'stations' }),
+  'stations.setEnabled': channel({ input: stationSetEnabledInput, output: stationView, permission: 'stations' }),
+  'testActivities.run': channel({ input: noInput, output: testRun, permission: 'testActivities' }),
+  'testActivities.list': channel({ input: noInput, output: z.array(testRunSummary), permission: 'testActivities' }),
+  'testActivities.get': channel({ input: testRunIdInput, output: testRun, permission: 'testActivities' }),
+  'testActivities.report': channel({ input: testRunIdInput, output: testRunReport, permission: 'testActivities' }),
+  'environment.status': channel({ input: noInput, output: environmentStatus, permission: 'environment' }),
+  'environment.set': channel({ input: environmentSetInput, output: environmentStatus, permission: 'environment' }),
 } as const;
 
 export type Channels = typeof channels;

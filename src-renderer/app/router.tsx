@@ -12,6 +12,10 @@ import { DashboardPage } from '../workspaces/ec/dashboard/DashboardPage';
 import { IbanPage } from '../workspaces/ec/iban/IbanPage';
 import { StaffPage } from '../workspaces/ec/staff/StaffPage';
 import { AuditPage } from '../workspaces/ec/audit/AuditPage';
+// onboarding: stations, test activities, esercizio
+import { StationsPage } from '../workspaces/ec/stations/StationsPage';
+import { TestActivitiesPage } from '../workspaces/ec/testActivities/TestActivitiesPage';
+import { GoLivePage } from '../workspaces/ec/environment/GoLivePage';
 
 /**
  * Hash routes: the app is served from a custom protocol (Electron) and by the web host, and only
@@ -40,6 +44,10 @@ export const router = createHashRouter([
                   { path: 'iban', element: <RequireFeature feature="iban"><IbanPage /></RequireFeature> },
                   { path: 'staff', element: <RequireFeature feature="staff"><StaffPage /></RequireFeature> },
                   { path: 'audit', element: <RequireFeature feature="audit"><AuditPage /></RequireFeature> },
+                  // onboarding: stations, test activities, esercizio
+                  { path: 'stations', element: <RequireFeature feature="stations"><StationsPage /></RequireFeature> },
+                  { path: 'test-activities', element: <RequireFeature feature="testActivities"><TestActivitiesPage /></RequireFeature> },
+                  { path: 'environment', element: <RequireFeature feature="environment"><GoLivePage /></RequireFeature> },
                   { path: '*', element: <NotFoundPage /> },
                 ],
               },

@@ -167,10 +167,10 @@ export function StationsPage() {
                           {t('stations.primitives', { version: station.primitiveVersion })}
                         </Typography>
                       </TableCell>
-                      <TableCell sx={{ wordBreak: 'break-all', maxWidth: 260 }}>
+                      <TableCell sx={{ overflowWrap: 'anywhere', maxWidth: 260 }}>
                         {station.url}
                         {station.verifiedAt ? (
-                          <Typography variant="caption" color="text.secondary" component="span" sx={{ display: 'block', wordBreak: 'normal' }}>
+                          <Typography variant="caption" color="text.secondary" component="span" sx={{ display: 'block', overflowWrap: 'normal' }}>
                             {t('stations.verifiedAt', { when: displayDateTime(station.verifiedAt) })}
                           </Typography>
                         ) : null}

@@ -194,5 +194,12 @@ test('onboarding: station, Verifica URL, test plan, esercizio and back, each rol
     const actions = (audit as { ok: true; data: { items: Array<{ action: string }> } }).data.items.map((i) => i.action);
     expect(actions.filter((a) => a === 'ec.environmentChanged')).toHaveLength(2);
     for (const a of ['station.created', 'station.verified', 'station.disabled', 'testPlan.run']) expect(actions).toContain(a);
+
+    await openMenu(page, 'Registro attività');
+    const log = page.getByRole('table', { name: 'Registro attività' });
+    await expect(log.getByRole('row', { name: /Ambiente dell’Ente cambiato/ }).first()).toContainText('Esercizio → Collaudo – collaudo n. 1');
+    await expect(log.getByRole('row', { name: /Collaudo eseguito/ })).toContainText('Esecuzione n. 1 superata (8/8 casi obbligatori) sulla stazione 80012345676_01');
+    await expect(log.getByRole('row', { name: /Stazione disabilitata/ })).toContainText('80012345676_02');
+    await snap(page, '21-registro-attivita-collaudo');
   });
 });

@@ -72,6 +72,17 @@ describe('test plan (collaudo)', () => {
     expect(JSON.parse(audit[0]!.details)).toMatchObject({ passed: true, mandatoryPassed: 8, failed: [] });
   });
 
+  it('runs one plan at a time, and leaves the EC station answering normally afterwards', async () => {
+    await withStation();
+    const [first, second] = await Promise.all([t.invoke(OPERATOR, 'testActivities.run'), t.invoke(OPERATOR, 'testActivities.run')]);
+    expect(first).toMatchObject({ ok: true, data: { passed: true } });
+    expect(second).toMatchObject({ ok: false, error: { code: 'TEST_PLAN_RUNNING' } });
+    // once the run is over the EC's station keeps answering the Nodo as before
+    const notice = (first.ok ? (first.data as TestRun) : null)!.cases.find((c) => c.id === 'expired')!.noticeNumber!;
+    const res = await t.core.nodo.verifyPaymentNotice({ idPSP: 'BESMIT01', idChannel: '99000000010_01', qrCode: { fiscalCode: '80012345676', noticeNumber: notice } });
+    expect(res).toMatchObject({ outcome: 'KO', fault: { originalFaultCode: 'PAA_PAGAMENTO_SCADUTO' } });
+  });
+
   it('marks its own positions as test positions (IUPD COLLAUDO-…, linked to the run)', async () => {
     await withStation();
     const run = await call<TestRun>(t, OPERATOR, 'testActivities.run');

@@ -103,6 +103,18 @@ test('onboarding: station, Verifica URL, test plan, esercizio and back, each rol
     await expect(table).toContainText('80012345676_02');
     await snap(page, '15-stazioni-da-correggere');
 
+    // the fix: edit the path; the Nodo tests the connection again and the station becomes Attiva
+    await page.getByRole('button', { name: 'Modifica la stazione 80012345676_02' }).click();
+    const editDialog = page.getByRole('dialog', { name: 'Modifica la stazione 80012345676_02' });
+    await expect(editDialog.getByLabel(/^Password della stazione/)).toHaveAccessibleDescription('Lascia vuoto per mantenere la password attuale.');
+    await editDialog.getByRole('textbox', { name: 'Percorso' }).fill('/sportello/nodo/v2');
+    await editDialog.getByRole('button', { name: 'Salva modifiche' }).click();
+    await expect(editDialog).toBeHidden();
+    await expect(page.getByText('Nessuna stazione corrisponde ai filtri.')).toBeVisible();
+    await page.getByRole('combobox', { name: 'Stato' }).click();
+    await page.getByRole('option', { name: 'Attiva' }).click();
+    await expect(page.getByRole('row', { name: /80012345676_02/ })).toContainText('https://pagopa.comune-di-test.it:443/sportello/nodo/v2');
+
     await page.getByRole('button', { name: 'Disabilita la stazione 80012345676_02' }).click();
     const confirm = page.getByRole('dialog', { name: 'Disabilitare la stazione 80012345676_02?' });
     await confirm.getByRole('button', { name: 'Disabilita' }).click();

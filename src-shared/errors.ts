@@ -66,6 +66,7 @@ export const errorMessages = {
   TEST_PLAN_NO_IBAN: 'L’Ente non ha IBAN attivi: il Referente dei Pagamenti deve registrarne almeno uno prima del collaudo.',
   TEST_PLAN_NOT_PASSED: 'Per passare in esercizio l’ultima esecuzione del collaudo deve aver superato tutti i casi obbligatori: avvia prima le attività di collaudo.',
   TEST_RUN_NOT_FOUND: 'Esecuzione del collaudo non trovata.',
+  TEST_PLAN_IN_ESERCIZIO: 'L’Ente è in esercizio: le attività di collaudo creano avvisi e pagamenti di prova e si eseguono solo in collaudo. Il Referente dei Pagamenti può riportare l’Ente in collaudo.',
   CLI_NO_DATA: 'Nella cartella indicata non ci sono dati di Sportello: indica quella giusta con --data-dir, oppure aggiungi --demo per crearla con l’Ente dimostrativo.',
 } as const;
 

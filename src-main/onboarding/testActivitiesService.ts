@@ -56,6 +56,8 @@ export class TestActivitiesService {
 
   private async runOnce(actor: Actor): Promise<TestRun> {
     const ec = this.requireEc();
+    // test notices and payments must never appear next to real ones in production
+    if (ec.environment === 'esercizio') throw new AppError('TEST_PLAN_IN_ESERCIZIO');
     if (!(await this.deps.nodo.getEcRegistration(ec.fiscalCode))) throw new AppError('NODO_EC_NOT_REGISTERED');
     await this.deps.refreshStations();
     const stations = await this.deps.nodo.listStations({ ecFiscalCode: ec.fiscalCode });

@@ -163,6 +163,10 @@ describe('collaudo -> esercizio', () => {
     expect(await call(t, ADMIN, 'environment.set', { environment: 'esercizio' })).toMatchObject({ environment: 'esercizio' });
     expect((await call<{ ec: { environment: string } }>(t, ADMIN, 'app.status')).ec.environment).toBe('esercizio');
     expect((await t.core.nodo.getEcRegistration('80012345676'))?.environment).toBe('esercizio');
+    // in production no test notices or payments are made
+    const before = dumpDatabase(t.core.db);
+    expect(await t.invoke(OPERATOR, 'testActivities.run')).toMatchObject({ ok: false, error: { code: 'TEST_PLAN_IN_ESERCIZIO' } });
+    expect(dumpDatabase(t.core.db)).toBe(before);
 
     expect(await call(t, ADMIN, 'environment.set', { environment: 'collaudo' })).toMatchObject({ environment: 'collaudo' });
     expect((await call<{ ec: { environment: string } }>(t, OPERATOR, 'app.status')).ec.environment).toBe('collaudo');

@@ -19,6 +19,7 @@ import { useTranslation } from 'react-i18next';
 import type { TestRun, TestRunSummary } from '../../../../src-shared/ipc/schemas/testActivities';
 import { api, type ApiError } from '../../../api/client';
 import { useNotifications } from '../../../stores/notifications';
+import { useSession } from '../../../stores/session';
 import { PageHeading } from '../../../components/PageHeading';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { displayDateTime } from '../../../components/format';
@@ -29,6 +30,7 @@ import { downloadBase64 } from './downloadFile';
 export function TestActivitiesPage() {
   const { t } = useTranslation();
   const notify = useNotifications((s) => s.notify);
+  const inProduction = useSession((s) => s.ec?.environment === 'esercizio');
   const [runs, setRuns] = useState<TestRunSummary[] | null>(null);
   const [shown, setShown] = useState<TestRun | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
@@ -80,7 +82,7 @@ export function TestActivitiesPage() {
         title={t('testActivities.heading')}
         subtitle={t('testActivities.intro')}
         actions={
-          <Button variant="contained" startIcon={running ? <CircularProgress size={18} color="inherit" aria-hidden /> : <PlayArrow aria-hidden />} onClick={() => void run()} disabled={running}>
+          <Button variant="contained" startIcon={running ? <CircularProgress size={18} color="inherit" aria-hidden /> : <PlayArrow aria-hidden />} onClick={() => void run()} disabled={running || inProduction}>
             {running ? t('testActivities.running') : t('testActivities.run')}
           </Button>
         }
@@ -88,6 +90,11 @@ export function TestActivitiesPage() {
       <Alert severity="info" sx={{ mb: 3 }}>
         {t('testActivities.testPositions')}
       </Alert>
+      {inProduction ? (
+        <Alert severity="warning" sx={{ mb: 3 }}>
+          {t('testActivities.inProduction')}
+        </Alert>
+      ) : null}
       <ErrorAlert error={error} sx={{ mb: 2 }} />
       {running ? (
         <Typography role="status" sx={{ mb: 2 }}>

@@ -46,7 +46,8 @@ export class TestPlanRunner {
   async run(actor: Actor, ec: EcForTest, station: Station): Promise<RunOutcome> {
     const { nodo, clock } = this.deps;
     const startedAt = nowIso(clock);
-    const runTag = Date.now().toString(36);
+    // unique per run (IUPDs are unique): the time, plus a few random bits for two runs in one millisecond
+    const runTag = `${Date.now().toString(36)}${randomBytes(2).toString('hex')}`;
     const notices = this.deps.factory.create(actor, ec, runTag);
     const log = new ExchangeLog(clock);
     nodo.connectStation(station.code, log.tap(this.deps.station));

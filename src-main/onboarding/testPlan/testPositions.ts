@@ -66,7 +66,7 @@ export class TestPositionFactory {
     const cancelledPosition = this.insert(actor, ec, iban, runTag, 'cancelled', day);
     this.deps.positionService.invalidate(actor, cancelledPosition.positionId);
     const timeout = this.insert(actor, ec, iban, runTag, 'timeout', day);
-    return { payable, expired, cancelled: cancelledPosition, timeout, unknown: { noticeNumber: this.unknownNotice(ec.segregationCode, runTag) } };
+    return { payable, expired, cancelled: cancelledPosition, timeout, unknown: { noticeNumber: this.unknownNotice(ec.segregationCode) } };
   }
 
   private treasuryIban(): string {
@@ -139,8 +139,8 @@ export class TestPositionFactory {
   }
 
   /** A well-formed notice of the EC that no position has: far above the sequence, never a scenario. */
-  private unknownNotice(segregationCode: string, runTag: string): string {
-    let n = 8_000_000_000_000 + (Number.parseInt(runTag, 36) % 999_999_999_999);
+  private unknownNotice(segregationCode: string): string {
+    let n = 8_000_000_000_000 + (this.deps.clock.now().getTime() % 999_999_999_999);
     let notice = generateNoticeNumber(segregationCode, String(n).padStart(13, '0'));
     while (this.deps.positions.findOptionByNoticeNumber(notice)) notice = generateNoticeNumber(segregationCode, String(++n).padStart(13, '0'));
     return notice;

@@ -108,6 +108,16 @@ describe('stations of a registered EC', () => {
     expect(stale).toMatchObject({ ok: false, error: { code: 'DATA_CONFLICT' } });
   });
 
+  it('reads one station of the EC; a code it does not own is not found', async () => {
+    const station = await call<StationView>(t, OPERATOR, 'stations.create', stationForm);
+    expect(await call<StationView>(t, OPERATOR, 'stations.get', { code: station.code })).toEqual(station);
+    expect(await t.invoke(OPERATOR, 'stations.get', { code: '80012345676_02' })).toMatchObject({ ok: false, error: { code: 'NODO_STATION_NOT_FOUND' } });
+    expect(await t.invoke(OPERATOR, 'stations.get', { code: 'non-un-codice' })).toMatchObject({
+      ok: false,
+      error: { code: 'IPC_INVALID_INPUT', fieldErrors: { code: ['Codice stazione non valido.'] } },
+    });
+  });
+
   it('needs primitives version 2 to be Attiva', async () => {
     const v1 = await call<StationView>(t, OPERATOR, 'stations.create', { ...stationForm, primitiveVersion: 1 });
     expect(v1).toMatchObject({ state: 'Da correggere', stateReason: expect.stringContaining('versione 2') });

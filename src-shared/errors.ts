@@ -65,6 +65,14 @@ export const errorMessages = {
   PRINT_FAILED: 'La stampa non è riuscita: riprova; se il problema persiste contatta l’assistenza.',
   CLI_USAGE: 'Comando o opzioni non validi: «sportello help» mostra come usarli.',
   CLI_FILE_UNREADABLE: 'Il file indicato non si può leggere o non contiene dati validi.',
+  // onboarding: stations, test activities, esercizio
+  TEST_PLAN_RUNNING: 'Un collaudo è già in corso: attendi che finisca.',
+  TEST_PLAN_NO_STATION: 'Nessuna stazione dell’Ente serve il suo codice di segregazione: creala prima di avviare il collaudo.',
+  TEST_PLAN_STATION_NOT_ACTIVE: 'La stazione dell’Ente non è attiva e abilitata: verificane la connessione («Verifica URL») prima di avviare il collaudo.',
+  TEST_PLAN_NO_IBAN: 'L’Ente non ha IBAN attivi: il Referente dei Pagamenti deve registrarne almeno uno prima del collaudo.',
+  TEST_PLAN_NOT_PASSED: 'Per passare in esercizio l’ultima esecuzione del collaudo deve aver superato tutti i casi obbligatori: avvia prima le attività di collaudo.',
+  TEST_RUN_NOT_FOUND: 'Esecuzione del collaudo non trovata.',
+  TEST_PLAN_IN_ESERCIZIO: 'L’Ente è in esercizio: le attività di collaudo creano avvisi e pagamenti di prova e si eseguono solo in collaudo. Il Referente dei Pagamenti può riportare l’Ente in collaudo.',
   CLI_NO_DATA: 'Nella cartella indicata non ci sono dati di Sportello: indica quella giusta con --data-dir, oppure aggiungi --demo per crearla con l’Ente dimostrativo.',
 } as const;
 

@@ -26,6 +26,8 @@ import type { NodoClient } from '../nodo/nodoClient';
 import type { EventName, EventPayload } from '../../src-shared/ipc/events';
 import { createVault, KeytarKeyStore, type KeyStore, type Vault } from '../vault';
 import { PrintModule } from '../print/printModule';
+// onboarding: stations, test activities, esercizio
+import { createOnboardingModule, type OnboardingModule } from '../onboarding';
 
 /** How the core reaches a window: each host implements it (webContents.send, SSE stream). */
 export type EventSink = <E extends EventName>(windowId: string, event: E, payload: EventPayload<E>) => void;
@@ -72,6 +74,8 @@ export interface Core {
   print: PrintModule;
   /** re-reads the EC's stations from the Nodo and connects the EC station to each */
   refreshStations(): Promise<readonly string[]>;
+  /** onboarding: stations, test plan (collaudo), esercizio */
+  onboarding: OnboardingModule;
   router: Router;
   /** hosts attach their event transport here */
   setEventSink(sink: EventSink): void;
@@ -152,8 +156,11 @@ export async function createCore(config: CoreConfig, deps: CoreDeps = {}): Promi
     onProgress: (windowId, status) => emit(windowId, 'print.progress', status),
   });
 
+  // onboarding: stations, test activities, esercizio
+  const onboarding = createOnboardingModule({ db, clock, audit, iban: services.iban, positions, nodo, vault, refreshStations });
+
   const router = createRouter({
-    handlers: createHandlers({ services, sessions, ecProfile, positions, print, version: deps.version ?? '0.1.0' }),
+    handlers: createHandlers({ services, sessions, ecProfile, positions, print, version: deps.version ?? '0.1.0', onboarding }),
     sessions,
     staff: staffRepository,
     logger,
@@ -176,6 +183,7 @@ export async function createCore(config: CoreConfig, deps: CoreDeps = {}): Promi
     reconciliation: createReconciliation({ db, clock, audit, positions: positions.repositories.positions }),
     print,
     refreshStations,
+    onboarding,
     router,
     setEventSink(next) {
       sink = next;

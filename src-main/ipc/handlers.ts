@@ -4,8 +4,10 @@ import { toFileData, toPositionRow } from '../print/printModule';
 import type { Handlers } from './router';
 
 /** Binds each channel of the contract to its service call. No rules here: they live in services. */
-export function createHandlers(core: Pick<Core, 'services' | 'sessions' | 'ecProfile' | 'version' | 'positions' | 'print'>): Handlers {
+export function createHandlers(core: Pick<Core, 'services' | 'sessions' | 'ecProfile' | 'version' | 'positions' | 'print' | 'onboarding'>): Handlers {
   const { services, sessions, print } = core;
+  // onboarding: stations, test activities, esercizio
+  const { stations, testActivities, environment } = core.onboarding;
   return {
     'app.status': (_input, ctx) => ({
       setupDone: services.setup.isDone(),
@@ -50,5 +52,18 @@ export function createHandlers(core: Pick<Core, 'services' | 'sessions' | 'ecPro
     'print.batchStatus': (input) => print.status(input.jobId),
     'print.batchCancel': (input) => print.cancel(input.jobId),
     'print.batchFile': (input) => print.batchFile(input.jobId, input.index),
+    // onboarding: stations, test activities, esercizio
+    'stations.list': (input) => stations.list(input),
+    'stations.get': (input) => stations.get(input.code),
+    'stations.create': (input, ctx) => stations.create(ctx.actor, input),
+    'stations.update': (input, ctx) => stations.update(ctx.actor, input),
+    'stations.verify': (input, ctx) => stations.verify(ctx.actor, input.code),
+    'stations.setEnabled': (input, ctx) => stations.setEnabled(ctx.actor, input.code, input.enabled),
+    'testActivities.run': (_input, ctx) => testActivities.run(ctx.actor),
+    'testActivities.list': () => testActivities.list(),
+    'testActivities.get': (input) => testActivities.get(input.id),
+    'testActivities.report': (input) => testActivities.report(input.id),
+    'environment.status': () => environment.status(),
+    'environment.set': (input, ctx) => environment.set(ctx.actor, input.environment),
   };
 }

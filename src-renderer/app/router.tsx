@@ -14,6 +14,10 @@ import { StaffPage } from '../workspaces/ec/staff/StaffPage';
 import { AuditPage } from '../workspaces/ec/audit/AuditPage';
 import { PositionsPage } from '../workspaces/ec/positions/PositionsPage';
 import { NoticeSettingsPage } from '../workspaces/ec/noticeSettings/NoticeSettingsPage';
+// onboarding: stations, test activities, esercizio
+import { StationsPage } from '../workspaces/ec/stations/StationsPage';
+import { TestActivitiesPage } from '../workspaces/ec/testActivities/TestActivitiesPage';
+import { GoLivePage } from '../workspaces/ec/environment/GoLivePage';
 
 /**
  * Hash routes: the app is served from a custom protocol (Electron) and by the web host, and only
@@ -44,6 +48,10 @@ export const router = createHashRouter([
                   { path: 'audit', element: <RequireFeature feature="audit"><AuditPage /></RequireFeature> },
                   { path: 'positions', element: <RequireFeature feature="positions"><PositionsPage /></RequireFeature> },
                   { path: 'notice-settings', element: <RequireFeature feature="noticeSettings"><NoticeSettingsPage /></RequireFeature> },
+                  // onboarding: stations, test activities, esercizio
+                  { path: 'stations', element: <RequireFeature feature="stations"><StationsPage /></RequireFeature> },
+                  { path: 'test-activities', element: <RequireFeature feature="testActivities"><TestActivitiesPage /></RequireFeature> },
+                  { path: 'environment', element: <RequireFeature feature="environment"><GoLivePage /></RequireFeature> },
                   { path: '*', element: <NotFoundPage /> },
                 ],
               },

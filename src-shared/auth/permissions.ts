@@ -18,6 +18,8 @@ export const featurePermissions = {
   apiKeys: ['ecOperator'],
   stations: ['ecOperator'],
   testActivities: ['ecOperator'],
+  // onboarding: collaudo -> esercizio, the Referente dei Pagamenti's decision
+  environment: ['ecAdmin'],
 } as const satisfies Record<string, readonly StaffRole[]>;
 
 export type Feature = keyof typeof featurePermissions;

@@ -19,6 +19,9 @@ import {
   printNoticeInput,
   printReceiptInput,
 } from './schemas/print';
+// onboarding: stations, test activities, esercizio
+import { stationCodeInput, stationCreateInput, stationList, stationListInput, stationSetEnabledInput, stationUpdateInput, stationView } from './schemas/stations';
+import { environmentSetInput, environmentStatus, testRun, testRunIdInput, testRunReport, testRunSummary } from './schemas/testActivities';
 
 /**
  * Who may call a channel:
@@ -68,6 +71,19 @@ export const channels = {
   'print.batchStatus': channel({ input: jobIdInput, output: printJobStatus, permission: 'positions' }),
   'print.batchCancel': channel({ input: jobIdInput, output: printJobStatus, permission: 'positions' }),
   'print.batchFile': channel({ input: batchFileInput, output: printedFile, permission: 'positions' }),
+  // onboarding: stations, test activities, esercizio
+  'stations.list': channel({ input: stationListInput, output: stationList, permission: 'stations' }),
+  'stations.get': channel({ input: stationCodeInput, output: stationView, permission: 'stations' }),
+  'stations.create': channel({ input: stationCreateInput, output: stationView, permission: 'stations' }),
+  'stations.update': channel({ input: stationUpdateInput, output: stationView, permission: 'stations' }),
+  'stations.verify': channel({ input: stationCodeInput, output: stationView, permission: 'stations' }),
+  'stations.setEnabled': channel({ input: stationSetEnabledInput, output: stationView, permission: 'stations' }),
+  'testActivities.run': channel({ input: noInput, output: testRun, permission: 'testActivities' }),
+  'testActivities.list': channel({ input: noInput, output: z.array(testRunSummary), permission: 'testActivities' }),
+  'testActivities.get': channel({ input: testRunIdInput, output: testRun, permission: 'testActivities' }),
+  'testActivities.report': channel({ input: testRunIdInput, output: testRunReport, permission: 'testActivities' }),
+  'environment.status': channel({ input: noInput, output: environmentStatus, permission: 'environment' }),
+  'environment.set': channel({ input: environmentSetInput, output: environmentStatus, permission: 'environment' }),
 } as const;
 
 export type Channels = typeof channels;

@@ -37,7 +37,7 @@ test('the Referente Tecnico prints a payment notice from the positions page and 
   const table = page.getByRole('table', { name: 'Elenco delle posizioni debitorie' });
   await expect(table.getByRole('row')).toHaveCount(3);
   await expect(table.getByRole('row', { name: /123,45/ })).toContainText('Emanuele Rocca');
-  await snap(page, '20-posizioni-debitorie');
+  await snap(page, '30-posizioni-debitorie');
 
   const row = table.getByRole('row', { name: /123,45/ });
   const iupd = (await row.getByRole('rowheader').textContent())!.trim();
@@ -59,7 +59,7 @@ test('the Referente Tecnico prints a payment notice from the positions page and 
   const batchDownload = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Scarica avvisi-001.pdf' }).click();
   expect((await batchDownload).suggestedFilename()).toBe('avvisi-001.pdf');
-  await snap(page, '21-stampa-massiva');
+  await snap(page, '31-stampa-massiva');
 });
 
 test('the Referente dei Pagamenti edits the notice settings', async ({ page, host }) => {
@@ -72,5 +72,5 @@ test('the Referente dei Pagamenti edits the notice settings', async ({ page, hos
   await goToMenu(page, 'Panoramica');
   await goToMenu(page, 'Avvisi di pagamento');
   await expect(page.getByRole('textbox', { name: 'Codice CBILL dell’Ente' })).toHaveValue('A0EDT');
-  await snap(page, '22-impostazioni-avvisi');
+  await snap(page, '32-impostazioni-avvisi');
 });

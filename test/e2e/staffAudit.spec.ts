@@ -20,7 +20,7 @@ test('overview for each role', async ({ page, host }) => {
   await page.getByRole('button', { name: 'Accedi', exact: true }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Panoramica' })).toBeVisible();
   await expect(page.getByRole('region', { name: 'Prossimi passi' }).getByRole('link')).toHaveCount(0);
-  await expect(page.getByRole('navigation', { name: 'Menu del Back Office' }).getByRole('link')).toHaveText(['Panoramica', 'Posizioni debitorie']);
+  await expect(page.getByRole('navigation', { name: 'Menu del Back Office' }).getByRole('link')).toHaveText(['Panoramica', 'Posizioni debitorie', 'Stazioni', 'Attività di collaudo']);
 });
 
 test('users: main refuses self-disable, and a taken e-mail on its field', async ({ page, host }) => {

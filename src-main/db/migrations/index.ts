@@ -2,9 +2,10 @@ import { migration0001 } from './0001_staff_ec_iban_audit';
 import { migration0002 } from './0002_positions_catalogue_receipts';
 import { migration0003 } from './0003_settlement_reconciliation';
 import { migration0004 } from './0004_notice_settings';
+import { migration0005 } from './0005_test_runs';
 import type { Migration } from './types';
 
 /** In order; each one's version is its position (1-based). Never edit a released migration: add one. */
-export const migrations: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004];
+export const migrations: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005];
 
 export const latestSchemaVersion = migrations.length;

@@ -3,6 +3,8 @@ import { formatIban } from '../../../../src-shared/domain/iban';
 import { staffRoles, type StaffRole } from '../../../../src-shared/auth/roles';
 import type { AuditEntry } from '../../../../src-shared/ipc/schemas/audit';
 import { displayDate, displayDateTime } from '../../../components/format';
+// onboarding: stations, test activities, esercizio
+import { describeOnboardingDetails, onboardingActions } from './onboardingAuditLabels';
 
 /** Actions main records today; unknown ones still show, under their raw name. */
 export const knownActions = [
@@ -19,6 +21,8 @@ export const knownActions = [
   'iban.deletionScheduled',
   'iban.deletionCancelled',
   'iban.deleted',
+  // onboarding: stations, test activities, esercizio
+  ...onboardingActions,
 ] as const;
 export type KnownAction = (typeof knownActions)[number];
 
@@ -92,6 +96,7 @@ export function describeDetails(t: TFunction, entry: AuditEntry): string {
     case 'auth.signOut':
       return '';
     default:
-      return Object.keys(d).length > 0 ? JSON.stringify(d) : '';
+      // onboarding: stations, test activities, esercizio
+      return describeOnboardingDetails(t, entry) ?? (Object.keys(d).length > 0 ? JSON.stringify(d) : '');
   }
 }

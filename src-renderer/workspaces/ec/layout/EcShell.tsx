@@ -1,6 +1,8 @@
 import { useState } from 'react';
 import { Box, Button, List, ListItemButton, ListItemIcon, ListItemText, Stack, Typography } from '@mui/material';
 import { Dashboard, AccountBalance, People, History, Logout, Description, Tune } from '@mui/icons-material';
+// onboarding: stations, test activities, esercizio
+import { FactCheck, RocketLaunch, SettingsInputAntenna } from '@mui/icons-material';
 import { HeaderProduct } from '@pagopa/mui-italia';
 import { NavLink, Outlet } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
@@ -14,7 +16,9 @@ import { ConfirmDialog } from '../../../components/ConfirmDialog';
 interface NavEntry {
   to: string;
   feature: Feature;
-  labelKey: 'shell.nav.dashboard' | 'shell.nav.iban' | 'shell.nav.staff' | 'shell.nav.audit' | 'shell.nav.positions' | 'shell.nav.noticeSettings';
+  labelKey: 'shell.nav.dashboard' | 'shell.nav.iban' | 'shell.nav.staff' | 'shell.nav.audit' | 'shell.nav.positions' | 'shell.nav.noticeSettings'
+    // onboarding: stations, test activities, esercizio
+    | 'shell.nav.stations' | 'shell.nav.testActivities' | 'shell.nav.goLive';
   icon: React.ReactNode;
   end?: boolean;
 }
@@ -27,6 +31,10 @@ const navEntries: readonly NavEntry[] = [
   { to: '/ec/notice-settings', feature: 'noticeSettings', labelKey: 'shell.nav.noticeSettings', icon: <Tune /> },
   { to: '/ec/staff', feature: 'staff', labelKey: 'shell.nav.staff', icon: <People /> },
   { to: '/ec/audit', feature: 'audit', labelKey: 'shell.nav.audit', icon: <History /> },
+  // onboarding: stations, test activities, esercizio
+  { to: '/ec/stations', feature: 'stations', labelKey: 'shell.nav.stations', icon: <SettingsInputAntenna /> },
+  { to: '/ec/test-activities', feature: 'testActivities', labelKey: 'shell.nav.testActivities', icon: <FactCheck /> },
+  { to: '/ec/environment', feature: 'environment', labelKey: 'shell.nav.goLive', icon: <RocketLaunch /> },
 ];
 
 /** The signed-in Back Office: account bar, product header with the EC, side menu, page. */

@@ -40,7 +40,7 @@ test('onboarding: station, Verifica URL, test plan, esercizio and back, each rol
 
   await test.step('the Referente Tecnico sees stations and test activities, not the IBANs nor the switch to esercizio', async () => {
     await openEcAs(page, host, demo.operator.email, demo.operator.password);
-    await expect(menu(page).getByRole('link')).toHaveText(['Panoramica', 'Stazioni', 'Attività di collaudo']);
+    await expect(menu(page).getByRole('link')).toHaveText(['Panoramica', 'Posizioni debitorie', 'Stazioni', 'Attività di collaudo']);
     await goTo(page, '#/ec/environment');
     await expect(page.getByRole('heading', { level: 1, name: 'Accesso non consentito' })).toBeVisible();
     const refused = await page.evaluate(() => (globalThis as unknown as PageGlobals).sportello.invoke('environment.set', { environment: 'esercizio' }));

@@ -59,6 +59,11 @@ export const errorMessages = {
   SIMULATION_NOTHING_TO_PAY: 'Non ci sono avvisi pagabili da simulare: genera prima delle posizioni debitorie («sportello seed»).',
   SIMULATION_INCONSISTENT: 'Dopo la simulazione i dati di Sportello e del Nodo dei Pagamenti non sono coerenti: vedi il dettaglio.',
   CLI_USAGE: 'Comando o opzioni non validi: «sportello help» mostra come usarli.',
+  // onboarding: registration, API keys (part A)
+  ONBOARDING_NOT_REGISTERED: 'L’Ente non è ancora registrato sul Nodo dei Pagamenti: il Referente dei Pagamenti deve completare prima la «Registrazione sul Nodo».',
+  API_KEY_NOT_STORED: 'Questa chiave API non è nell’archivio delle credenziali di Sportello (ad esempio dopo il ripristino dell’archivio): usa «Rigenera» per averne una nuova.',
+  VAULT_NOT_READY: 'L’archivio delle credenziali non è utilizzabile in questo momento: segui le indicazioni mostrate nella pagina e riprova.',
+  VAULT_RESET_NOT_NEEDED: 'L’archivio delle credenziali non ha bisogno di essere ripristinato.',
   CLI_NO_DATA: 'Nella cartella indicata non ci sono dati di Sportello: indica quella giusta con --data-dir, oppure aggiungi --demo per crearla con l’Ente dimostrativo.',
 } as const;
 

@@ -16,6 +16,7 @@ import { IbanService } from '../services/ibanService';
 import { SetupService } from '../services/setupService';
 import { StaffService } from '../services/staffService';
 import { seedDemo } from '../demo/seedDemo';
+import { systemActor } from '../services/actor';
 import { coreConfigSchema, type CoreConfig } from './config';
 import { createHandlers } from '../ipc/handlers';
 import { createRouter, type Router } from '../ipc/router';
@@ -25,6 +26,8 @@ import { createReconciliation, type ReconciliationService } from '../reconciliat
 import type { NodoClient } from '../nodo/nodoClient';
 import type { EventName, EventPayload } from '../../src-shared/ipc/events';
 import { createVault, KeytarKeyStore, type KeyStore, type Vault } from '../vault';
+// onboarding: registration, API keys (part A)
+import { createOnboardingModule, type OnboardingModule } from '../onboarding';
 
 /** How the core reaches a window: each host implements it (webContents.send, SSE stream). */
 export type EventSink = <E extends EventName>(windowId: string, event: E, payload: EventPayload<E>) => void;
@@ -67,6 +70,8 @@ export interface Core {
   vault: Vault;
   /** settlement flows (FdR) matched to receipts */
   reconciliation: ReconciliationService;
+  /** onboarding part A: registration on the Nodo, API keys, IBAN list on the Nodo, vault recovery, audit export */
+  onboarding: OnboardingModule;
   /** re-reads the EC's stations from the Nodo and connects the EC station to each */
   refreshStations(): Promise<readonly string[]>;
   router: Router;
@@ -141,8 +146,11 @@ export async function createCore(config: CoreConfig, deps: CoreDeps = {}): Promi
   }
   const stopDeliveries = nodo.startDeliveryTimer(10_000);
 
+  // onboarding: registration, API keys (part A)
+  const onboarding = createOnboardingModule({ nodo, vault, ecProfile, audit, iban: services.iban, clock, logger });
+
   const router = createRouter({
-    handlers: createHandlers({ services, sessions, ecProfile, version: deps.version ?? '0.1.0' }),
+    handlers: createHandlers({ services, sessions, ecProfile, version: deps.version ?? '0.1.0', onboarding }),
     sessions,
     staff: staffRepository,
     logger,
@@ -163,6 +171,7 @@ export async function createCore(config: CoreConfig, deps: CoreDeps = {}): Promi
     nodo,
     vault,
     reconciliation: createReconciliation({ db, clock, audit, positions: positions.repositories.positions }),
+    onboarding,
     refreshStations,
     router,
     setEventSink(next) {
@@ -182,6 +191,8 @@ export async function createCore(config: CoreConfig, deps: CoreDeps = {}): Promi
     services.iban.applyDueDeletions();
     if (cfg.demo && !services.setup.isDone()) await seedDemo(core);
     await refreshStations();
+    // deletions applied above (or while the app was closed) must reach the Nodo's IBAN list too
+    await onboarding.ibanSync.pushAfterChange(systemActor, null);
   } catch (error) {
     await core.close();
     throw error;

@@ -14,6 +14,10 @@ export const featurePermissions = {
   apiKeys: ['ecOperator'],
   stations: ['ecOperator'],
   testActivities: ['ecOperator'],
+  // onboarding: registration, API keys (part A)
+  nodoRegistration: ['ecAdmin'],
+  /** "Ripristina l'archivio" after the vault's key is lost: as the vault's own guidance says */
+  vaultRecovery: ['ecAdmin'],
 } as const satisfies Record<string, readonly StaffRole[]>;
 
 export type Feature = keyof typeof featurePermissions;

@@ -6,6 +6,22 @@ import { appStatus, sessionUser, setupInput, signInInput } from './schemas/sessi
 import { staffCreateInput, staffMember, staffSetEnabledInput } from './schemas/staff';
 import { ibanCreateInput, ibanEntry, ibanIdInput, ibanScheduleDeletionInput, ibanUpdateInput } from './schemas/iban';
 import { auditListInput, auditPage } from './schemas/audit';
+// onboarding: registration, API keys (part A)
+import {
+  apiKeyList,
+  apiKeyProductInput,
+  apiKeyRevealInput,
+  apiKeySecret,
+  apiKeySlotInput,
+  auditExport,
+  auditExportInput,
+  onboardingStatus,
+  registrationInput,
+  registrationView,
+  vaultResetInput,
+  vaultResetResult,
+  vaultStatusView,
+} from './schemas/onboarding';
 
 /**
  * Who may call a channel:
@@ -44,6 +60,19 @@ export const channels = {
   'iban.cancelDeletion': channel({ input: ibanIdInput, output: ibanEntry, permission: 'iban' }),
 
   'audit.list': channel({ input: auditListInput, output: auditPage, permission: 'audit' }),
+
+  // onboarding: registration, API keys (part A)
+  'onboarding.status': channel({ input: noInput, output: onboardingStatus, permission: 'signedIn' }),
+  'registration.get': channel({ input: noInput, output: registrationView, permission: 'nodoRegistration' }),
+  'registration.submit': channel({ input: registrationInput, output: registrationView, permission: 'nodoRegistration' }),
+  'onboarding.syncIbans': channel({ input: noInput, output: onboardingStatus, permission: 'iban' }),
+  'apiKeys.list': channel({ input: noInput, output: apiKeyList, permission: 'apiKeys' }),
+  'apiKeys.generate': channel({ input: apiKeyProductInput, output: apiKeyList, permission: 'apiKeys' }),
+  'apiKeys.regenerate': channel({ input: apiKeySlotInput, output: apiKeyList, permission: 'apiKeys' }),
+  'apiKeys.reveal': channel({ input: apiKeyRevealInput, output: apiKeySecret, permission: 'apiKeys' }),
+  'vault.status': channel({ input: noInput, output: vaultStatusView, permission: 'signedIn' }),
+  'vault.reset': channel({ input: vaultResetInput, output: vaultResetResult, permission: 'vaultRecovery' }),
+  'audit.export': channel({ input: auditExportInput, output: auditExport, permission: 'audit' }),
 } as const;
 
 export type Channels = typeof channels;

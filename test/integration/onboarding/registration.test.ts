@@ -122,7 +122,7 @@ describe('registration on the Nodo', () => {
 
     const postal = await call<{ id: number }>('iban.create', { iban: 'IT57N0760114800000011050036', description: '', validFrom: '2026-11-22', validTo: null });
     expect(await t.core.nodo.listIbans(ec.fiscalCode)).toEqual(['IT57N0760114800000011050036', 'IT60X0542811101000000123456']);
-    let status = await call<OnboardingStatus>('onboarding.status');
+    const status = await call<OnboardingStatus>('onboarding.status');
     expect(status.ibans).toEqual({ local: 2, onNodo: 2, inSync: true });
     expect(onboardingSteps(status).find((s) => s.id === 'ibans')).toMatchObject({ done: true, note: null });
 

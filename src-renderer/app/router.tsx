@@ -12,6 +12,9 @@ import { DashboardPage } from '../workspaces/ec/dashboard/DashboardPage';
 import { IbanPage } from '../workspaces/ec/iban/IbanPage';
 import { StaffPage } from '../workspaces/ec/staff/StaffPage';
 import { AuditPage } from '../workspaces/ec/audit/AuditPage';
+// onboarding: registration, API keys (part A)
+import { RegistrationPage } from '../workspaces/ec/registration/RegistrationPage';
+import { ApiKeysPage } from '../workspaces/ec/apiKeys/ApiKeysPage';
 
 /**
  * Hash routes: the app is served from a custom protocol (Electron) and by the web host, and only
@@ -40,6 +43,9 @@ export const router = createHashRouter([
                   { path: 'iban', element: <RequireFeature feature="iban"><IbanPage /></RequireFeature> },
                   { path: 'staff', element: <RequireFeature feature="staff"><StaffPage /></RequireFeature> },
                   { path: 'audit', element: <RequireFeature feature="audit"><AuditPage /></RequireFeature> },
+                  // onboarding: registration, API keys (part A)
+                  { path: 'registration', element: <RequireFeature feature="nodoRegistration"><RegistrationPage /></RequireFeature> },
+                  { path: 'api-keys', element: <RequireFeature feature="apiKeys"><ApiKeysPage /></RequireFeature> },
                   { path: '*', element: <NotFoundPage /> },
                 ],
               },

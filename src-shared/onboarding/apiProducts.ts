@@ -10,3 +10,16 @@ export type ApiKeySlot = (typeof apiKeySlots)[number];
 
 /** The key the Nodo connection needs: onboarding step 2. */
 export const NODO_API_PRODUCT: ApiProduct = 'nodauth';
+
+/** Names as pagoPA's back office shows them (the same as the mock Nodo's). */
+export const apiProductLabels: Record<ApiProduct, string> = {
+  nodauth: 'Connessione con Nodo',
+  gpd: 'GPD - Posizioni Debitorie',
+  gpdrep: 'GPD - Rendicontazione',
+  gpdpay: 'GPD - Recupero ricevute',
+  biz: 'BIZ Ricevute EC',
+  fdrorg: 'FdR - Flussi di Rendicontazione EC',
+  printnotice: 'Stampa Avvisi',
+  aca: 'ACA',
+  mbd: '@e.bollo',
+};

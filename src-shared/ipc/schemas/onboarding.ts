@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { apiKeySlots, apiProducts } from '../../onboarding/apiProducts';
 import { onboardingStepIds } from '../../onboarding/steps';
 import { text } from './common';
-import { ecFiscalCode, environments } from './ec';
+import { validateLegalFiscalCode } from '../../domain/fiscalCode';
+import { environments } from './ec';
 
 // --- Registrazione sul Nodo (censimento) ---
 
@@ -20,6 +21,22 @@ const postalCode = z
   .trim()
   .regex(/^\d{5}$/, { error: 'Il CAP è di 5 cifre.' });
 
+/** Empty, or an 11-digit fiscal code that passes the check digit (Italian message from the domain library). */
+const optionalLegalFiscalCode = z
+  .string()
+  .trim()
+  .max(32, { error: 'Codice fiscale non valido.' })
+  .default('')
+  .transform((v, ctx) => {
+    if (v === '') return '';
+    const check = validateLegalFiscalCode(v);
+    if (!check.ok) {
+      ctx.addIssue({ code: 'custom', message: check.message });
+      return z.NEVER;
+    }
+    return check.value.code;
+  });
+
 /**
  * The form of "Registrazione sul Nodo". The EC's fiscal code and name are not asked: they are the
  * ones the EC was set up with. Flat fields, so each error lands on the input that caused it.
@@ -33,20 +50,16 @@ export const registrationInput = z
     /** empty: the same as the address */
     fiscalDomicile: z.string().trim().max(140, { error: 'Domicilio fiscale: al massimo 140 caratteri.' }).default(''),
     connectionType: z.enum(connectionTypes, { error: 'Indica se l’Ente si collega direttamente o tramite un partner tecnologico.' }),
-    partnerFiscalCode: z.string().max(32).default(''),
+    /** checked on its own, so its error shows with the others; required only with a partner */
+    partnerFiscalCode: optionalLegalFiscalCode,
   })
   .transform((v, ctx) => {
     if (v.connectionType === 'direct') return { ...v, partnerFiscalCode: null };
-    if (v.partnerFiscalCode.trim() === '') {
+    if (v.partnerFiscalCode === '') {
       ctx.addIssue({ code: 'custom', path: ['partnerFiscalCode'], message: 'Codice fiscale del partner tecnologico obbligatorio.' });
       return z.NEVER;
     }
-    const partner = ecFiscalCode.safeParse(v.partnerFiscalCode);
-    if (!partner.success) {
-      for (const issue of partner.error.issues) ctx.addIssue({ code: 'custom', path: ['partnerFiscalCode'], message: issue.message });
-      return z.NEVER;
-    }
-    return { ...v, partnerFiscalCode: partner.data };
+    return { ...v, partnerFiscalCode: v.partnerFiscalCode };
   });
 export type RegistrationInput = z.input<typeof registrationInput>;
 export type ParsedRegistrationInput = z.output<typeof registrationInput>;

@@ -79,9 +79,12 @@ describe('onboarding channels (part A): permissions', () => {
 describe('audit export', () => {
   it('exports the filtered log as CSV and records the export', async () => {
     await t.invoke(ADMIN, 'iban.create', { iban: 'IT17L0200801600000012345678', description: 'Conto; "TARI"', validFrom: '2026-11-22', validTo: null });
-    const all = await t.invoke(ADMIN, 'audit.export', {});
-    const filtered = await t.invoke(ADMIN, 'audit.export', { action: 'iban.created' });
-    if (!all.ok || !filtered.ok) throw new Error('audit.export');
+    type Export = { fileName: string; csv: string; rows: number };
+    const allResult = await t.invoke(ADMIN, 'audit.export', {});
+    const filteredResult = await t.invoke(ADMIN, 'audit.export', { action: 'iban.created' });
+    if (!allResult.ok || !filteredResult.ok) throw new Error('audit.export');
+    const all = { data: allResult.data as Export };
+    const filtered = { data: filteredResult.data as Export };
     expect(filtered.data.rows).toBe(3);
     expect(filtered.data.fileName).toMatch(/^registro-attivita-80012345676-iban_created-20261122-0900\.csv$/);
     const lines = filtered.data.csv.split('\r\n');

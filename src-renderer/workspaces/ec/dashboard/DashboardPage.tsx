@@ -4,6 +4,9 @@ import { useTranslation } from 'react-i18next';
 import { canAccess, type Feature } from '../../../../src-shared/auth/permissions';
 import { useSession } from '../../../stores/session';
 import { PageHeading } from '../../../components/PageHeading';
+// onboarding: registration, API keys (part A)
+import { OnboardingChecklist } from '../onboarding/OnboardingChecklist';
+import { VaultStatusAlert } from '../vault/VaultStatusAlert';
 
 interface NextStep {
   feature: Feature;
@@ -33,6 +36,8 @@ export function DashboardPage() {
           {t('dashboard.collaudoNote')}
         </Alert>
       ) : null}
+      <VaultStatusAlert />
+      <OnboardingChecklist />
       <Grid container spacing={3}>
         <Grid item xs={12} lg={5}>
           <Card variant="outlined" component="section" aria-labelledby="ec-data-title" sx={{ height: '100%' }}>

@@ -1,8 +1,8 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Box, Button, List, ListItemButton, ListItemIcon, ListItemText, Stack, Typography } from '@mui/material';
-import { Dashboard, AccountBalance, People, History, Logout } from '@mui/icons-material';
+import { Dashboard, AccountBalance, People, History, Logout, HowToReg, VpnKey } from '@mui/icons-material';
 import { HeaderProduct } from '@pagopa/mui-italia';
-import { NavLink, Outlet } from 'react-router-dom';
+import { NavLink, Outlet, useLocation } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { canAccess, type Feature } from '../../../../src-shared/auth/permissions';
 import { useSession } from '../../../stores/session';
@@ -10,19 +10,27 @@ import { useDirtyForms } from '../../../stores/dirtyForms';
 import { SkipLink, TopBar } from '../../../components/TopBar';
 import { AppFooter } from '../../../components/AppFooter';
 import { ConfirmDialog } from '../../../components/ConfirmDialog';
+// onboarding: registration, API keys (part A)
+import { stepGate, type OnboardingStepId } from '../../../../src-shared/onboarding/steps';
+import { useOnboarding } from '../../../stores/onboarding';
 
 interface NavEntry {
   to: string;
   feature: Feature;
-  labelKey: 'shell.nav.dashboard' | 'shell.nav.iban' | 'shell.nav.staff' | 'shell.nav.audit';
+  labelKey: 'shell.nav.dashboard' | 'shell.nav.iban' | 'shell.nav.staff' | 'shell.nav.audit' | 'shell.nav.registration' | 'shell.nav.apiKeys';
   icon: React.ReactNode;
   end?: boolean;
+  /** disabled, with the reason shown, until this onboarding step is possible */
+  step?: OnboardingStepId;
 }
 
 /** Only features that exist today; the role map decides which of them a user sees. */
 const navEntries: readonly NavEntry[] = [
   { to: '/ec', feature: 'dashboard', labelKey: 'shell.nav.dashboard', icon: <Dashboard />, end: true },
-  { to: '/ec/iban', feature: 'iban', labelKey: 'shell.nav.iban', icon: <AccountBalance /> },
+  // onboarding: registration, API keys (part A); pagoPA's order, then the registries
+  { to: '/ec/registration', feature: 'nodoRegistration', labelKey: 'shell.nav.registration', icon: <HowToReg />, step: 'registration' },
+  { to: '/ec/api-keys', feature: 'apiKeys', labelKey: 'shell.nav.apiKeys', icon: <VpnKey />, step: 'nodoApiKey' },
+  { to: '/ec/iban', feature: 'iban', labelKey: 'shell.nav.iban', icon: <AccountBalance />, step: 'ibans' },
   { to: '/ec/staff', feature: 'staff', labelKey: 'shell.nav.staff', icon: <People /> },
   { to: '/ec/audit', feature: 'audit', labelKey: 'shell.nav.audit', icon: <History /> },
 ];
@@ -35,6 +43,13 @@ export function EcShell() {
   const signOut = useSession((s) => s.signOut);
   const dirtyCount = useDirtyForms((s) => s.ids.size);
   const [confirmSignOut, setConfirmSignOut] = useState(false);
+  const onboarding = useOnboarding((s) => s.status);
+  const refreshOnboarding = useOnboarding((s) => s.refresh);
+  const { pathname } = useLocation();
+  // steps change as people work: ask again on every page
+  useEffect(() => {
+    if (user) void refreshOnboarding();
+  }, [user, pathname, refreshOnboarding]);
 
   if (!user) return null;
   const roleLabel = t(`roles.${user.role}`);
@@ -83,7 +98,10 @@ export function EcShell() {
           <List component="ul" sx={{ py: 1 }}>
             {navEntries
               .filter((entry) => canAccess(user.role, entry.feature))
-              .map((entry) => (
+              .map((entry) => {
+                const gate = entry.step && onboarding ? stepGate(onboarding, entry.step) : null;
+                if (gate && !gate.possible) return <DisabledNavEntry key={entry.to} entry={entry} reason={gate.reason ?? ''} />;
+                return (
                 <li key={entry.to}>
                   <ListItemButton
                     component={NavLink}
@@ -101,7 +119,8 @@ export function EcShell() {
                     <ListItemText primary={t(entry.labelKey)} primaryTypographyProps={{ variant: 'sidenav' }} />
                   </ListItemButton>
                 </li>
-              ))}
+                );
+              })}
           </List>
         </Box>
         <Box component="main" id="main-content" tabIndex={-1} sx={{ flex: 1, minWidth: 0, p: { xs: 2, md: 3 }, '&:focus': { outline: 'none' } }}>
@@ -121,5 +140,37 @@ export function EcShell() {
         {t('unsaved.body')}
       </ConfirmDialog>
     </Box>
+  );
+}
+
+/**
+ * A menu entry whose onboarding step is not possible yet: still reachable with the keyboard, named
+ * like the live entry, announced as disabled, with the reason visible and as its description.
+ */
+function DisabledNavEntry({ entry, reason }: { entry: NavEntry; reason: string }) {
+  const { t } = useTranslation();
+  const reasonId = `nav-reason-${entry.to.replace(/\W+/g, '-')}`;
+  return (
+    <li>
+      <ListItemButton
+        component="a"
+        role="link"
+        aria-disabled="true"
+        aria-label={t(entry.labelKey)}
+        aria-describedby={reasonId}
+        onClick={(e: React.MouseEvent) => e.preventDefault()}
+        sx={{ py: 1.5, alignItems: 'flex-start', cursor: 'not-allowed', color: 'text.secondary' }}
+      >
+        <ListItemIcon sx={{ minWidth: 40, mt: 0.5, color: 'text.disabled' }} aria-hidden>
+          {entry.icon}
+        </ListItemIcon>
+        <ListItemText
+          primary={t(entry.labelKey)}
+          primaryTypographyProps={{ variant: 'sidenav', color: 'text.secondary' }}
+          secondary={<span id={reasonId}>{reason}</span>}
+          secondaryTypographyProps={{ variant: 'caption', color: 'text.secondary', sx: { display: 'block', lineHeight: 1.35, mt: 0.5 } }}
+        />
+      </ListItemButton>
+    </li>
   );
 }

@@ -15,7 +15,7 @@ import { VaultStatusAlert } from '../vault/VaultStatusAlert';
 
 const MASK = '••••••••••••••••••••••••••••••••';
 /** Read by screen readers, not shown. */
-const visuallyHidden = { position: 'absolute', width: 1, height: 1, overflow: 'hidden', clip: 'rect(0 0 0 0)', whiteSpace: 'nowrap' } as const;
+const visuallyHidden = { position: 'absolute', width: '1px', height: '1px', margin: '-1px', padding: 0, border: 0, overflow: 'hidden', clip: 'rect(0 0 0 0)', whiteSpace: 'nowrap' } as const;
 const keyId = (product: ApiProduct, slot: ApiKeySlot) => `${product}.${slot}`;
 
 /** The EC's API keys per product (Referente Tecnico): generate, show or copy on request, regenerate. */

@@ -14,9 +14,11 @@ interface NextStep {
   key: 'iban' | 'staff' | 'audit';
 }
 
-/** Next steps point only at features that exist and that the user's role may open. */
+/**
+ * Next steps point only at features that exist and that the user's role may open. The IBANs are
+ * step 4 of the onboarding checklist above (part A), so they are not repeated here.
+ */
 const nextSteps: readonly NextStep[] = [
-  { feature: 'iban', to: '/ec/iban', key: 'iban' },
   { feature: 'staff', to: '/ec/staff', key: 'staff' },
   { feature: 'audit', to: '/ec/audit', key: 'audit' },
 ];

@@ -23,6 +23,11 @@ export function ApiKeysPage() {
   const { t } = useTranslation();
   const notify = useNotifications((s) => s.notify);
   const refreshOnboarding = useOnboarding((s) => s.refresh);
+  const vault = useOnboarding((s) => s.vault);
+  // keys the vault holds but can no longer decrypt (key lost): as good as missing
+  const unreadable = new Set((vault?.unreadableApiKeys ?? []).map((k) => keyId(k.product, k.slot)));
+  // main refuses to generate into a vault it cannot write; the alert above says why
+  const vaultReady = vault === null || vault.state === 'ok';
   const [list, setList] = useState<ApiKeyList | null>(null);
   const [loadError, setLoadError] = useState<ApiError | null>(null);
   // only the keys a person asked to see, until they hide them or leave the page
@@ -132,7 +137,7 @@ export function ApiKeysPage() {
                 {!p.issued ? (
                   <Button
                     variant={p.product === 'nodauth' ? 'contained' : 'outlined'}
-                    disabled={!list.registered || busy !== null}
+                    disabled={!list.registered || !vaultReady || busy !== null}
                     onClick={() => void generate(p)}
                     aria-label={t('apiKeys.generateLabel', { product: p.label })}
                   >
@@ -149,6 +154,7 @@ export function ApiKeysPage() {
                   {([p.primary, p.secondary] as const).map((s) => {
                     const id = keyId(p.product, s.slot);
                     const value = revealed[id];
+                    const stored = s.stored && !unreadable.has(id);
                     const names = { slot: slotName(s.slot), product: p.label };
                     return (
                       <Box key={s.slot} sx={{ display: 'grid', gridTemplateColumns: { md: '170px 1fr auto' }, alignItems: 'center', gap: 1.5 }}>
@@ -156,7 +162,7 @@ export function ApiKeysPage() {
                           {slotLabel(s.slot)}
                         </Typography>
                         <Box component="dd" sx={{ m: 0, minWidth: 0 }}>
-                          {s.stored ? (
+                          {stored ? (
                             <Typography component="span" sx={{ fontFamily: '"DM Mono", monospace', fontSize: 15, wordBreak: 'break-all', display: 'block' }}>
                               {value ?? (
                                 <>
@@ -182,7 +188,7 @@ export function ApiKeysPage() {
                           <Button
                             size="small"
                             startIcon={value ? <VisibilityOff aria-hidden /> : <Visibility aria-hidden />}
-                            disabled={!s.stored || busy !== null}
+                            disabled={!stored || busy !== null}
                             aria-pressed={value !== undefined}
                             aria-label={t(value ? 'apiKeys.hideLabel' : 'apiKeys.showLabel', names)}
                             onClick={() => void show(p, s.slot)}
@@ -192,7 +198,7 @@ export function ApiKeysPage() {
                           <Button
                             size="small"
                             startIcon={<ContentCopy aria-hidden />}
-                            disabled={!s.stored || busy !== null}
+                            disabled={!stored || busy !== null}
                             aria-label={t('apiKeys.copyLabel', names)}
                             onClick={() => void copy(p, s.slot)}
                           >
@@ -200,10 +206,10 @@ export function ApiKeysPage() {
                           </Button>
                           <Button
                             size="small"
-                            color={s.stored ? 'error' : 'primary'}
-                            variant={s.stored ? 'text' : 'contained'}
+                            color={stored ? 'error' : 'primary'}
+                            variant={stored ? 'text' : 'contained'}
                             startIcon={<Autorenew aria-hidden />}
-                            disabled={busy !== null}
+                            disabled={!vaultReady || busy !== null}
                             aria-label={t('apiKeys.regenerateLabel', names)}
                             onClick={() => setConfirm({ product: p, slot: s.slot })}
                           >

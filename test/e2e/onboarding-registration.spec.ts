@@ -122,6 +122,8 @@ test('onboarding: register on the Nodo, Nodo API key, IBAN, with each role seein
       error: { code: 'AUTH_FORBIDDEN' },
     });
     await expect(step(page, '1. Registra l’Ente sul Nodo dei Pagamenti')).toContainText('Completato');
+    await expect(step(page, '1. Registra l’Ente sul Nodo dei Pagamenti')).toContainText('A cura del Referente dei Pagamenti.');
+    await snap(page, '16-panoramica-referente-tecnico');
     await step(page, '2. Genera la chiave API per il Nodo').getByRole('link', { name: 'Genera la chiave API' }).click();
     await expect(page.getByRole('heading', { level: 1, name: 'Chiavi API' })).toBeVisible();
     const nodauth = page.getByRole('region', { name: 'Connessione con Nodo' });
@@ -145,7 +147,7 @@ test('onboarding: register on the Nodo, Nodo API key, IBAN, with each role seein
     expect(copied).not.toBe(firstKey);
     // copying does not reveal the secondary key on screen
     await expect(nodauth.getByText(HEX_KEY)).toHaveCount(1);
-    await snap(page, '16-chiavi-api');
+    await snap(page, '17-chiavi-api');
   });
 
   await test.step('"Rigenera" asks first, then replaces the key', async () => {
@@ -153,7 +155,7 @@ test('onboarding: register on the Nodo, Nodo API key, IBAN, with each role seein
     await nodauth.getByRole('button', { name: 'Rigenera la chiave primaria di Connessione con Nodo' }).click();
     const dialog = page.getByRole('dialog', { name: 'Rigenerare la chiave primaria di Connessione con Nodo?' });
     await expect(dialog).toContainText('smetterà di funzionare subito');
-    await snap(page, '17-chiavi-api-rigenera');
+    await snap(page, '18-chiavi-api-rigenera');
     await dialog.getByRole('button', { name: 'Annulla' }).click();
     await expect(nodauth.getByText(firstKey)).toBeVisible();
 
@@ -188,7 +190,7 @@ test('onboarding: register on the Nodo, Nodo API key, IBAN, with each role seein
     }
     await expect(step(page, '3. Crea una stazione')).toContainText('Da fare');
     await expect(step(page, '3. Crea una stazione')).toContainText('A cura del Referente Tecnico.');
-    await snap(page, '18-panoramica-passi-completati');
+    await snap(page, '19-panoramica-passi-completati');
   });
 
   await test.step('the activity log tells the story, and exports it as CSV without any key', async () => {
@@ -198,7 +200,7 @@ test('onboarding: register on the Nodo, Nodo API key, IBAN, with each role seein
       await expect(table.getByRole('rowheader', { name: label, exact: true }).first()).toBeVisible();
     }
     await expect(table.getByRole('row').filter({ hasText: 'IBAN inviati al Nodo' }).first()).toContainText('1 IBAN sul Nodo – aggiunti: IT60 X054 2811 1010 0000 0123 456');
-    await snap(page, '19-registro-attivita-onboarding');
+    await snap(page, '20-registro-attivita-onboarding');
 
     await page.getByRole('combobox', { name: 'Filtra per attività' }).click();
     await page.getByRole('option', { name: 'Chiave API rigenerata' }).click();

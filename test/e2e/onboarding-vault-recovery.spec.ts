@@ -33,7 +33,7 @@ test('vault key lost: clear message, guided recovery, keys regenerated', async (
     await expect(nodauth.getByText('Non disponibile nell’archivio: rigenerala')).toHaveCount(2);
     await expect(nodauth.getByRole('button', { name: 'Mostra la chiave primaria di Connessione con Nodo' })).toBeDisabled();
     await expect(nodauth.getByRole('button', { name: 'Rigenera la chiave primaria di Connessione con Nodo' })).toBeDisabled();
-    await snap(page, '20-chiavi-api-archivio-illeggibile');
+    await snap(page, '21-chiavi-api-archivio-illeggibile');
   });
 
   await test.step('the Referente dei Pagamenti resets the store from the home page, after confirming', async () => {
@@ -44,7 +44,7 @@ test('vault key lost: clear message, guided recovery, keys regenerated', async (
     await alert.getByRole('button', { name: 'Ripristina l’archivio' }).click();
     const dialog = page.getByRole('dialog', { name: 'Ripristinare l’archivio delle credenziali?' });
     await expect(dialog).toContainText('Le 2 credenziali che non si possono più leggere verranno eliminate');
-    await snap(page, '21-ripristino-archivio-conferma');
+    await snap(page, '22-ripristino-archivio-conferma');
     await dialog.getByRole('button', { name: 'Ripristina ed elimina' }).click();
     await expect(page.getByRole('status').filter({ hasText: 'Archivio ripristinato: 2 credenziali eliminate.' })).toBeVisible();
     await expect(alert).toHaveCount(0);

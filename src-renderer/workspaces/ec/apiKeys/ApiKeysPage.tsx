@@ -174,12 +174,12 @@ export function ApiKeysPage() {
                               )}
                             </Typography>
                           ) : (
-                            <Typography component="span" color="error" sx={{ fontWeight: 600 }}>
+                            <Typography component="span" color="error" sx={{ fontWeight: 600, display: 'block' }}>
                               {t('apiKeys.notStored')}
                             </Typography>
                           )}
                           {s.createdAt ? (
-                            <Typography variant="caption" color="text.secondary">
+                            <Typography variant="caption" color="text.secondary" sx={{ display: 'block' }}>
                               {t('apiKeys.createdAt', { when: displayDateTime(s.createdAt) })}
                             </Typography>
                           ) : null}

@@ -59,10 +59,17 @@ export class ApiKeyService {
     // a key the Nodo issues but the vault cannot keep would be lost: check the vault first
     await this.requireVaultReady();
     const pair = await this.nodo.issueApiKeys(ec.fiscalCode, product);
-    for (const slot of apiKeySlots) {
-      await this.vault.put(apiKeySecretName(ec.fiscalCode, product, slot), API_KEY_PURPOSE, slot === 'primary' ? pair.primary : pair.secondary);
+    const entityId = `${ec.fiscalCode}.${product}`;
+    try {
+      for (const slot of apiKeySlots) {
+        await this.vault.put(apiKeySecretName(ec.fiscalCode, product, slot), API_KEY_PURPOSE, slot === 'primary' ? pair.primary : pair.secondary);
+      }
+    } catch (error) {
+      // the keys exist on the Nodo all the same: say so in the log; the list shows them as missing, to regenerate
+      this.audit.record(actor, 'apiKey.generated', 'apiKey', entityId, { product, stored: false });
+      throw error;
     }
-    this.audit.record(actor, 'apiKey.generated', 'apiKey', `${ec.fiscalCode}.${product}`, { product });
+    this.audit.record(actor, 'apiKey.generated', 'apiKey', entityId, { product });
     return this.list();
   }
 
@@ -71,8 +78,16 @@ export class ApiKeyService {
     const ec = await this.requireRegisteredEc();
     await this.requireVaultReady();
     const next = await this.nodo.regenerateApiKey(ec.fiscalCode, product, slot);
-    await this.vault.put(apiKeySecretName(ec.fiscalCode, product, slot), API_KEY_PURPOSE, next.key);
-    this.audit.record(actor, 'apiKey.regenerated', 'apiKey', `${ec.fiscalCode}.${product}.${slot}`, { product, slot });
+    const entityId = `${ec.fiscalCode}.${product}.${slot}`;
+    try {
+      await this.vault.put(apiKeySecretName(ec.fiscalCode, product, slot), API_KEY_PURPOSE, next.key);
+    } catch (error) {
+      // the old key is dead on the Nodo already; the stale copy must not be offered as if it worked
+      await this.vault.delete(apiKeySecretName(ec.fiscalCode, product, slot)).catch(() => false);
+      this.audit.record(actor, 'apiKey.regenerated', 'apiKey', entityId, { product, slot, stored: false });
+      throw error;
+    }
+    this.audit.record(actor, 'apiKey.regenerated', 'apiKey', entityId, { product, slot });
     return this.list();
   }
 

@@ -27,7 +27,7 @@ const romeTime = new Intl.DateTimeFormat('it-IT', {
 export function csvField(value: string): string {
   // a cell starting with = + - @ (or a tab/CR) is run as a formula by spreadsheets: neutralise it
   const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[";\r\n]/.test(safe) || safe.includes(CSV_SEPARATOR) ? `"${safe.replace(/"/g, '""')}"` : safe;
+  return /["\r\n]/.test(safe) || safe.includes(CSV_SEPARATOR) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
 export function auditCsv(entries: readonly AuditEntry[]): string {

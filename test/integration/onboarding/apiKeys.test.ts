@@ -141,6 +141,19 @@ describe('API keys when the vault cannot be used', () => {
     expect((await t.invoke(OP, 'apiKeys.generate', { product: 'nodauth' })).ok).toBe(true);
   });
 
+  it('a keychain that cannot save: the keys issued anyway are logged and listed as missing, "Rigenera" recovers', async () => {
+    t.keyStore.writeFailure = 'VAULT_KEYCHAIN_UNAVAILABLE';
+    const result = await t.invoke(OP, 'apiKeys.generate', { product: 'nodauth' });
+    expect(result).toMatchObject({ ok: false, error: { code: 'VAULT_KEYCHAIN_UNAVAILABLE' } });
+    expect(await t.core.nodo.listApiKeys(EC)).toHaveLength(1);
+    expect(audit('apiKey.generated')[0]!.details).toEqual({ product: 'nodauth', stored: false });
+    expect((await call<ApiKeyList>('apiKeys.list')).products[0]).toMatchObject({ issued: true, primary: { stored: false }, secondary: { stored: false } });
+    t.keyStore.writeFailure = null;
+    await call('apiKeys.regenerate', { product: 'nodauth', slot: 'primary' });
+    await call('apiKeys.regenerate', { product: 'nodauth', slot: 'secondary' });
+    expect(await t.core.nodo.authenticate(await reveal('nodauth', 'secondary'), 'nodauth')).toMatchObject({ slot: 'secondary' });
+  });
+
   it('key lost: the guided recovery removes the unreadable keys, then "Rigenera" brings them back', async () => {
     await call('apiKeys.generate', { product: 'nodauth' });
     await call('apiKeys.generate', { product: 'gpd' });

@@ -128,11 +128,16 @@ export function describeDetails(t: TFunction, entry: AuditEntry): string {
         .join(' – ');
     }
     case 'apiKey.generated':
-      return t('audit.details.apiKey', { product: productName(d.product) });
+      return [t('audit.details.apiKey', { product: productName(d.product) }), d.stored === false ? t('audit.details.keyNotStored') : null].filter(Boolean).join(' – ');
     case 'apiKey.regenerated':
     case 'apiKey.revealed':
     case 'apiKey.copied':
-      return t('audit.details.apiKeySlot', { product: productName(d.product), slot: d.slot === 'secondary' ? t('apiKeys.slot.secondary') : t('apiKeys.slot.primary') });
+      return [
+        t('audit.details.apiKeySlot', { product: productName(d.product), slot: d.slot === 'secondary' ? t('apiKeys.slot.secondary') : t('apiKeys.slot.primary') }),
+        d.stored === false ? t('audit.details.keyNotStored') : null,
+      ]
+        .filter(Boolean)
+        .join(' – ');
     case 'vault.reset':
       return t('audit.details.vaultReset', { count: Array.isArray(d.dropped) ? d.dropped.length : 0 });
     case 'audit.exported':

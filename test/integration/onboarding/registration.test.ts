@@ -112,6 +112,27 @@ describe('registration on the Nodo', () => {
     expect(audit('nodo.registrationUpdated')).toHaveLength(1);
   });
 
+  it('once the EC has a station the connection is locked: a change is refused on the connection field', async () => {
+    await call('registration.submit', form);
+    await t.core.nodo.createStation({
+      brokerFiscalCode: ec.fiscalCode,
+      ecFiscalCode: ec.fiscalCode,
+      connection: { protocol: 'https', host: 'pagopa.roccaverde.it', port: 443, path: '/nodo' },
+      primitiveVersion: 2,
+      password: 'password-stazione',
+      segregationCode: ec.segregationCode,
+    });
+    expect((await call<RegistrationView>('registration.get')).connectionLocked).toBe(true);
+    const before = dumpDatabase(t.core.db);
+    const result = await t.invoke(W, 'registration.submit', { ...form, connectionType: 'partner', partnerFiscalCode: '00743110157' });
+    expect(result).toMatchObject({ ok: false, error: { code: 'NODO_BROKER_MISMATCH', fieldErrors: { connectionType: [expect.stringMatching(/esistono già stazioni/)] } } });
+    expect(dumpDatabase(t.core.db)).toBe(before);
+    expect(await t.core.nodo.getEcRegistration(ec.fiscalCode)).toMatchObject({ connection: 'direct' });
+    // the address can still change
+    const moved = await call<RegistrationView>('registration.submit', { ...form, address: 'Piazza Garibaldi 4' });
+    expect(moved.registration?.address).toBe('Piazza Garibaldi 4');
+  });
+
   it('sends the IBANs already kept to the Nodo, then every change to them', async () => {
     await call('iban.create', { iban: 'IT60X0542811101000000123456', description: 'Tesoreria', validFrom: '2026-11-22', validTo: null });
     // not registered yet: nothing to send

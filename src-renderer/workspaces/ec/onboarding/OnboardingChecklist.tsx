@@ -8,6 +8,7 @@ import { nextStep, type OnboardingStep } from '../../../../src-shared/onboarding
 import { useSession } from '../../../stores/session';
 import { useOnboarding } from '../../../stores/onboarding';
 import { stepRoutes } from './stepRoutes';
+import { ErrorAlert } from '../../../components/ErrorAlert';
 
 function StepIcon({ step }: { step: OnboardingStep }) {
   if (step.done) return <CheckCircle color="success" aria-hidden />;
@@ -20,7 +21,10 @@ export function OnboardingChecklist() {
   const { t } = useTranslation();
   const user = useSession((s) => s.user);
   const steps = useOnboarding((s) => s.steps);
-  if (!user || !steps) return null;
+  const error = useOnboarding((s) => s.error);
+  if (!user) return null;
+  // e.g. the Nodo did not answer: say so rather than show nothing
+  if (!steps) return error ? <ErrorAlert error={error} title={t('onboarding.loadError')} sx={{ mb: 3 }} /> : null;
   const next = nextStep(steps);
   const doneCount = steps.filter((s) => s.done).length;
 

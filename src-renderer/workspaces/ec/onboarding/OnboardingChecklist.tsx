@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { Box, Button, Card, CardContent, Chip, Stack, Typography } from '@mui/material';
 import { CheckCircle, Lock, RadioButtonUnchecked } from '@mui/icons-material';
 import { Link as RouterLink } from 'react-router-dom';
@@ -9,6 +10,8 @@ import { useSession } from '../../../stores/session';
 import { useOnboarding } from '../../../stores/onboarding';
 import { stepRoutes } from './stepRoutes';
 import { ErrorAlert } from '../../../components/ErrorAlert';
+import { api } from '../../../api/client';
+import { useNotifications } from '../../../stores/notifications';
 
 function StepIcon({ step }: { step: OnboardingStep }) {
   if (step.done) return <CheckCircle color="success" aria-hidden />;
@@ -22,7 +25,19 @@ export function OnboardingChecklist() {
   const user = useSession((s) => s.user);
   const steps = useOnboarding((s) => s.steps);
   const error = useOnboarding((s) => s.error);
+  const refresh = useOnboarding((s) => s.refresh);
+  const notify = useNotifications((s) => s.notify);
+  const [syncing, setSyncing] = useState(false);
   if (!user) return null;
+
+  const syncIbans = async () => {
+    setSyncing(true);
+    const result = await api.invoke('onboarding.syncIbans');
+    setSyncing(false);
+    if (result.ok) notify({ severity: 'success', message: t('onboarding.ibansSent', { count: result.data.ibans.onNodo }) });
+    else notify({ severity: 'error', message: result.error.message, code: result.error.code });
+    await refresh();
+  };
   // e.g. the Nodo did not answer: say so rather than show nothing
   if (!steps) return error ? <ErrorAlert error={error} title={t('onboarding.loadError')} sx={{ mb: 3 }} /> : null;
   const next = nextStep(steps);
@@ -79,6 +94,11 @@ export function OnboardingChecklist() {
                     <Typography variant="body2" color="warning.dark" sx={{ mt: 0.5, fontWeight: 600 }}>
                       {step.note}
                     </Typography>
+                  ) : null}
+                  {step.id === 'ibans' && step.note && mayDo ? (
+                    <Button variant="contained" size="small" sx={{ mt: 1, mr: 1 }} disabled={syncing} onClick={() => void syncIbans()}>
+                      {t('onboarding.sendIbans')}
+                    </Button>
                   ) : null}
                   {step.possible && mayDo && route ? (
                     <Button

@@ -30,7 +30,7 @@ test('vault key lost: clear message, guided recovery, keys regenerated', async (
     await expect(alert).toContainText('Chiedi al Referente dei Pagamenti di ripristinare l’archivio');
     await expect(alert.getByRole('button', { name: 'Ripristina l’archivio' })).toHaveCount(0);
     const nodauth = page.getByRole('region', { name: 'Connessione con Nodo' });
-    await expect(nodauth.getByText('Non disponibile nell’archivio: rigenerala')).toHaveCount(2);
+    await expect(nodauth.getByText('Non leggibile: serve il ripristino dell’archivio, poi va rigenerata')).toHaveCount(2);
     await expect(nodauth.getByRole('button', { name: 'Mostra la chiave primaria di Connessione con Nodo' })).toBeDisabled();
     await expect(nodauth.getByRole('button', { name: 'Rigenera la chiave primaria di Connessione con Nodo' })).toBeDisabled();
     await snap(page, '21-chiavi-api-archivio-illeggibile');
@@ -56,6 +56,7 @@ test('vault key lost: clear message, guided recovery, keys regenerated', async (
     await signIn(page, demo.operator.email, demo.operator.password);
     await page.getByRole('navigation', { name: 'Menu del Back Office' }).getByRole('link', { name: 'Chiavi API' }).click();
     const nodauth = page.getByRole('region', { name: 'Connessione con Nodo' });
+    await expect(nodauth.getByText('Non disponibile nell’archivio: rigenerala')).toHaveCount(2);
     for (const slot of ['primaria', 'secondaria']) {
       await nodauth.getByRole('button', { name: `Rigenera la chiave ${slot} di Connessione con Nodo` }).click();
       await page.getByRole('dialog', { name: `Rigenerare la chiave ${slot} di Connessione con Nodo?` }).getByRole('button', { name: 'Rigenera' }).click();

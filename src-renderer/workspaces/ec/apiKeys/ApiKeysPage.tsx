@@ -175,7 +175,7 @@ export function ApiKeysPage() {
                             </Typography>
                           ) : (
                             <Typography component="span" color="error" sx={{ fontWeight: 600, display: 'block' }}>
-                              {t('apiKeys.notStored')}
+                              {unreadable.has(id) ? t('apiKeys.unreadable') : t('apiKeys.notStored')}
                             </Typography>
                           )}
                           {s.createdAt ? (

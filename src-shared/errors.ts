@@ -73,6 +73,11 @@ export const errorMessages = {
   TEST_PLAN_NOT_PASSED: 'Per passare in esercizio l’ultima esecuzione del collaudo deve aver superato tutti i casi obbligatori: avvia prima le attività di collaudo.',
   TEST_RUN_NOT_FOUND: 'Esecuzione del collaudo non trovata.',
   TEST_PLAN_IN_ESERCIZIO: 'L’Ente è in esercizio: le attività di collaudo creano avvisi e pagamenti di prova e si eseguono solo in collaudo. Il Referente dei Pagamenti può riportare l’Ente in collaudo.',
+  // onboarding: registration, API keys (part A)
+  ONBOARDING_NOT_REGISTERED: 'L’Ente non è ancora registrato sul Nodo dei Pagamenti: il Referente dei Pagamenti deve completare prima la «Registrazione sul Nodo».',
+  API_KEY_NOT_STORED: 'Questa chiave API non è nell’archivio delle credenziali di Sportello (ad esempio dopo il ripristino dell’archivio): usa «Rigenera» per averne una nuova.',
+  VAULT_NOT_READY: 'L’archivio delle credenziali non è utilizzabile in questo momento: segui le indicazioni mostrate nella pagina e riprova.',
+  VAULT_RESET_NOT_NEEDED: 'L’archivio delle credenziali non ha bisogno di essere ripristinato.',
   CLI_NO_DATA: 'Nella cartella indicata non ci sono dati di Sportello: indica quella giusta con --data-dir, oppure aggiungi --demo per crearla con l’Ente dimostrativo.',
 } as const;
 

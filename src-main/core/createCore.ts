@@ -16,6 +16,7 @@ import { IbanService } from '../services/ibanService';
 import { SetupService } from '../services/setupService';
 import { StaffService } from '../services/staffService';
 import { seedDemo } from '../demo/seedDemo';
+import { systemActor } from '../services/actor';
 import { coreConfigSchema, type CoreConfig } from './config';
 import { createHandlers } from '../ipc/handlers';
 import { createRouter, type Router } from '../ipc/router';
@@ -26,7 +27,6 @@ import type { NodoClient } from '../nodo/nodoClient';
 import type { EventName, EventPayload } from '../../src-shared/ipc/events';
 import { createVault, KeytarKeyStore, type KeyStore, type Vault } from '../vault';
 import { PrintModule } from '../print/printModule';
-// onboarding: stations, test activities, esercizio
 import { createOnboardingModule, type OnboardingModule } from '../onboarding';
 
 /** How the core reaches a window: each host implements it (webContents.send, SSE stream). */
@@ -74,7 +74,10 @@ export interface Core {
   print: PrintModule;
   /** re-reads the EC's stations from the Nodo and connects the EC station to each */
   refreshStations(): Promise<readonly string[]>;
-  /** onboarding: stations, test plan (collaudo), esercizio */
+  /**
+   * Back Office onboarding: registration on the Nodo, API keys, the IBAN list on the Nodo, vault
+   * recovery, audit export, stations, the test plan (collaudo) and the switch to esercizio
+   */
   onboarding: OnboardingModule;
   router: Router;
   /** hosts attach their event transport here */
@@ -156,8 +159,7 @@ export async function createCore(config: CoreConfig, deps: CoreDeps = {}): Promi
     onProgress: (windowId, status) => emit(windowId, 'print.progress', status),
   });
 
-  // onboarding: stations, test activities, esercizio
-  const onboarding = createOnboardingModule({ db, clock, audit, iban: services.iban, positions, nodo, vault, refreshStations });
+  const onboarding = createOnboardingModule({ db, clock, logger, audit, ecProfile, iban: services.iban, positions, nodo, vault, refreshStations });
 
   const router = createRouter({
     handlers: createHandlers({ services, sessions, ecProfile, positions, print, version: deps.version ?? '0.1.0', onboarding }),
@@ -205,6 +207,8 @@ export async function createCore(config: CoreConfig, deps: CoreDeps = {}): Promi
     services.iban.applyDueDeletions();
     if (cfg.demo && !services.setup.isDone()) await seedDemo(core);
     await refreshStations();
+    // deletions applied above (or while the app was closed) must reach the Nodo's IBAN list too
+    await onboarding.ibanSync.pushAfterChange(systemActor, null);
   } catch (error) {
     await core.close();
     throw error;

@@ -1,6 +1,7 @@
 import type { Core } from '../core/createCore';
 import { today } from '../platform/clock';
 import { systemActor } from '../services/actor';
+import { registrationInput } from '../../src-shared/ipc/schemas/onboarding';
 
 /** The demo EC and accounts the README documents; only ever seeded into an empty database. */
 export const demoEc = { name: 'Comune di Test', fiscalCode: '80012345676', segregationCode: '01' } as const;
@@ -8,6 +9,16 @@ export const demoEc = { name: 'Comune di Test', fiscalCode: '80012345676', segre
 export const demoAccounts = {
   admin: { email: 'referente.pagamenti@comune-test.it', password: 'Pagamenti2026!', firstName: 'Maria', lastName: 'Rossi' },
   operator: { email: 'referente.tecnico@comune-test.it', password: 'Tecnico2026!', firstName: 'Luca', lastName: 'Bianchi' },
+} as const;
+
+/** The demo EC's "Registrazione sul Nodo": connected directly. */
+export const demoRegistration = {
+  address: 'Piazza del Municipio 1',
+  city: 'Test',
+  province: 'RM',
+  postalCode: '00100',
+  fiscalDomicile: 'Piazza del Municipio 1, 00100 Test (RM)',
+  connectionType: 'direct',
 } as const;
 
 const demoActor = { ...systemActor, name: 'Sistema (dati dimostrativi)' };
@@ -35,5 +46,8 @@ export async function seedDemo(core: Core): Promise<void> {
     validFrom: start,
     validTo: null,
   });
+  // onboarding step 1 done, so the demo opens on step 2 (the Referente Tecnico's Nodo API key);
+  // `--no-demo` gives a fresh EC that still has to register
+  await core.onboarding.registration.submit(demoActor, registrationInput.parse(demoRegistration));
   core.logger.info('demo.seeded', { ec: demoEc.name });
 }

@@ -1,13 +1,14 @@
 import { AppError } from '../../src-shared/errors';
 import type { Core } from '../core/createCore';
 import { toFileData, toPositionRow } from '../print/printModule';
-import type { Handlers } from './router';
+import type { HandlerContext, Handlers } from './router';
 
 /** Binds each channel of the contract to its service call. No rules here: they live in services. */
 export function createHandlers(core: Pick<Core, 'services' | 'sessions' | 'ecProfile' | 'version' | 'positions' | 'print' | 'onboarding'>): Handlers {
-  const { services, sessions, print } = core;
-  // onboarding: stations, test activities, esercizio
-  const { stations, testActivities, environment } = core.onboarding;
+  const { services, sessions, print, onboarding } = core;
+  // every IBAN change is sent on to the Nodo's list once the EC is registered there (onboarding step 4)
+  const synced = <T>(ctx: HandlerContext, result: T) => onboarding.ibanSync.pushAfterChange(ctx.actor, result);
+  const { stations, testActivities, environment } = onboarding;
   return {
     'app.status': (_input, ctx) => ({
       setupDone: services.setup.isDone(),
@@ -32,10 +33,10 @@ export function createHandlers(core: Pick<Core, 'services' | 'sessions' | 'ecPro
     'staff.setEnabled': (input, ctx) => services.staff.setEnabled(ctx.actor, input.id, input.enabled),
 
     'iban.list': () => services.iban.list(),
-    'iban.create': (input, ctx) => services.iban.create(ctx.actor, input),
-    'iban.update': (input, ctx) => services.iban.update(ctx.actor, input),
-    'iban.scheduleDeletion': (input, ctx) => services.iban.scheduleDeletion(ctx.actor, input.id, input.date),
-    'iban.cancelDeletion': (input, ctx) => services.iban.cancelDeletion(ctx.actor, input.id),
+    'iban.create': (input, ctx) => synced(ctx, services.iban.create(ctx.actor, input)),
+    'iban.update': (input, ctx) => synced(ctx, services.iban.update(ctx.actor, input)),
+    'iban.scheduleDeletion': (input, ctx) => synced(ctx, services.iban.scheduleDeletion(ctx.actor, input.id, input.date)),
+    'iban.cancelDeletion': (input, ctx) => synced(ctx, services.iban.cancelDeletion(ctx.actor, input.id)),
 
     'audit.list': (input) => services.audit.page(input),
 
@@ -65,5 +66,20 @@ export function createHandlers(core: Pick<Core, 'services' | 'sessions' | 'ecPro
     'testActivities.report': (input) => testActivities.report(input.id),
     'environment.status': () => environment.status(),
     'environment.set': (input, ctx) => environment.set(ctx.actor, input.environment),
+    // onboarding: registration, API keys (part A)
+    'onboarding.status': () => onboarding.status.status(),
+    'registration.get': () => onboarding.registration.view(),
+    'registration.submit': (input, ctx) => onboarding.registration.submit(ctx.actor, input),
+    'onboarding.syncIbans': async (_input, ctx) => {
+      await onboarding.ibanSync.push(ctx.actor);
+      return onboarding.status.status();
+    },
+    'apiKeys.list': () => onboarding.apiKeys.list(),
+    'apiKeys.generate': (input, ctx) => onboarding.apiKeys.generate(ctx.actor, input.product),
+    'apiKeys.regenerate': (input, ctx) => onboarding.apiKeys.regenerate(ctx.actor, input.product, input.slot),
+    'apiKeys.reveal': (input, ctx) => onboarding.apiKeys.reveal(ctx.actor, input.product, input.slot, input.purpose),
+    'vault.status': () => onboarding.vault.status(),
+    'vault.reset': (_input, ctx) => onboarding.vault.reset(ctx.actor),
+    'audit.export': (input, ctx) => onboarding.auditExport.export(ctx.actor, input.action),
   };
 }

@@ -269,6 +269,10 @@ export class MockNodo implements NodoClient {
     return this.run(() => this.onboarding.setIbans(ecFiscalCode, ibans));
   }
 
+  listIbans(ecFiscalCode: string): Promise<string[]> {
+    return this.run(() => this.onboarding.listIbans(ecFiscalCode));
+  }
+
   createStation(input: StationCreateInput): Promise<Station> {
     return this.run(() => this.onboarding.verifyStation(this.onboarding.createStation(input)));
   }

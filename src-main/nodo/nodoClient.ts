@@ -468,6 +468,8 @@ export interface NodoClient {
   setEnvironment(fiscalCode: string, environment: Environment): Promise<EcRegistration>;
   /** replaces the EC's IBAN list on the Nodo; once non-empty, transfers must credit one of them */
   setIbans(ecFiscalCode: string, ibans: readonly string[]): Promise<string[]>;
+  /** the EC's IBAN list as the Nodo holds it, sorted */
+  listIbans(ecFiscalCode: string): Promise<string[]>;
   createStation(input: StationCreateInput): Promise<Station>;
   updateStation(code: string, patch: StationUpdateInput): Promise<Station>;
   /** "Verifica URL": runs the connection test again and returns the station in its new state */

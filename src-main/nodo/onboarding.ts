@@ -154,6 +154,10 @@ export class NodoOnboarding {
     return registry.listIbans(ecFiscalCode);
   }
 
+  listIbans(ecFiscalCode: string): string[] {
+    return this.ctx.registry.listIbans(this.requireEc(ecFiscalCode).fiscalCode);
+  }
+
   /** Creates the station "In revisione"; MockNodo then runs the connection test at once. */
   createStation(input: unknown): string {
     const s = parseInput(stationCreateInput, input);

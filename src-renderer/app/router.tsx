@@ -18,6 +18,9 @@ import { NoticeSettingsPage } from '../workspaces/ec/noticeSettings/NoticeSettin
 import { StationsPage } from '../workspaces/ec/stations/StationsPage';
 import { TestActivitiesPage } from '../workspaces/ec/testActivities/TestActivitiesPage';
 import { GoLivePage } from '../workspaces/ec/environment/GoLivePage';
+// onboarding: registration, API keys (part A)
+import { RegistrationPage } from '../workspaces/ec/registration/RegistrationPage';
+import { ApiKeysPage } from '../workspaces/ec/apiKeys/ApiKeysPage';
 
 /**
  * Hash routes: the app is served from a custom protocol (Electron) and by the web host, and only
@@ -52,6 +55,9 @@ export const router = createHashRouter([
                   { path: 'stations', element: <RequireFeature feature="stations"><StationsPage /></RequireFeature> },
                   { path: 'test-activities', element: <RequireFeature feature="testActivities"><TestActivitiesPage /></RequireFeature> },
                   { path: 'environment', element: <RequireFeature feature="environment"><GoLivePage /></RequireFeature> },
+                  // onboarding: registration, API keys (part A)
+                  { path: 'registration', element: <RequireFeature feature="nodoRegistration"><RegistrationPage /></RequireFeature> },
+                  { path: 'api-keys', element: <RequireFeature feature="apiKeys"><ApiKeysPage /></RequireFeature> },
                   { path: '*', element: <NotFoundPage /> },
                 ],
               },

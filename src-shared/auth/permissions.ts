@@ -20,6 +20,10 @@ export const featurePermissions = {
   testActivities: ['ecOperator'],
   // onboarding: collaudo -> esercizio, the Referente dei Pagamenti's decision
   environment: ['ecAdmin'],
+  // onboarding: registration, API keys (part A)
+  nodoRegistration: ['ecAdmin'],
+  /** "Ripristina l'archivio" after the vault's key is lost: as the vault's own guidance says */
+  vaultRecovery: ['ecAdmin'],
 } as const satisfies Record<string, readonly StaffRole[]>;
 
 export type Feature = keyof typeof featurePermissions;

@@ -22,6 +22,22 @@ import {
 // onboarding: stations, test activities, esercizio
 import { stationCodeInput, stationCreateInput, stationList, stationListInput, stationSetEnabledInput, stationUpdateInput, stationView } from './schemas/stations';
 import { environmentSetInput, environmentStatus, testRun, testRunIdInput, testRunReport, testRunSummary } from './schemas/testActivities';
+// onboarding: registration, API keys (part A)
+import {
+  apiKeyList,
+  apiKeyProductInput,
+  apiKeyRevealInput,
+  apiKeySecret,
+  apiKeySlotInput,
+  auditExport,
+  auditExportInput,
+  onboardingStatus,
+  registrationInput,
+  registrationView,
+  vaultResetInput,
+  vaultResetResult,
+  vaultStatusView,
+} from './schemas/onboarding';
 
 /**
  * Who may call a channel:
@@ -84,6 +100,18 @@ export const channels = {
   'testActivities.report': channel({ input: testRunIdInput, output: testRunReport, permission: 'testActivities' }),
   'environment.status': channel({ input: noInput, output: environmentStatus, permission: 'environment' }),
   'environment.set': channel({ input: environmentSetInput, output: environmentStatus, permission: 'environment' }),
+  // onboarding: registration, API keys (part A)
+  'onboarding.status': channel({ input: noInput, output: onboardingStatus, permission: 'signedIn' }),
+  'registration.get': channel({ input: noInput, output: registrationView, permission: 'nodoRegistration' }),
+  'registration.submit': channel({ input: registrationInput, output: registrationView, permission: 'nodoRegistration' }),
+  'onboarding.syncIbans': channel({ input: noInput, output: onboardingStatus, permission: 'iban' }),
+  'apiKeys.list': channel({ input: noInput, output: apiKeyList, permission: 'apiKeys' }),
+  'apiKeys.generate': channel({ input: apiKeyProductInput, output: apiKeyList, permission: 'apiKeys' }),
+  'apiKeys.regenerate': channel({ input: apiKeySlotInput, output: apiKeyList, permission: 'apiKeys' }),
+  'apiKeys.reveal': channel({ input: apiKeyRevealInput, output: apiKeySecret, permission: 'apiKeys' }),
+  'vault.status': channel({ input: noInput, output: vaultStatusView, permission: 'signedIn' }),
+  'vault.reset': channel({ input: vaultResetInput, output: vaultResetResult, permission: 'vaultRecovery' }),
+  'audit.export': channel({ input: auditExportInput, output: auditExport, permission: 'audit' }),
 } as const;
 
 export type Channels = typeof channels;

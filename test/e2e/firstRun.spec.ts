@@ -60,6 +60,21 @@ test('first run: setup, IBANs, roles, persistence across a restart', async ({ pa
     await expect(page.getByRole('heading', { level: 1, name: 'Panoramica' })).toBeVisible();
   });
 
+  await test.step('the IBANs wait for the registration on the Nodo, which comes first', async () => {
+    const nav = page.getByRole('navigation', { name: 'Menu del Back Office' });
+    const ibanEntry = nav.getByRole('link', { name: 'IBAN', exact: true });
+    await expect(ibanEntry).toBeDisabled();
+    await expect(ibanEntry).toHaveAccessibleDescription('Prima registra l’Ente sul Nodo dei Pagamenti (passo 1).');
+    await nav.getByRole('link', { name: 'Registrazione sul Nodo' }).click();
+    await page.getByRole('textbox', { name: 'Indirizzo' }).fill('Via del Comune 1');
+    await page.getByRole('textbox', { name: 'Comune' }).fill('Roccaverde');
+    await page.getByRole('textbox', { name: 'Provincia' }).fill('PG');
+    await page.getByRole('textbox', { name: 'CAP' }).fill('06100');
+    await page.getByRole('button', { name: 'Invia la registrazione' }).click();
+    await expect(page.getByRole('status').filter({ hasText: 'Ente registrato sul Nodo dei Pagamenti.' }).first()).toBeVisible();
+    await expect(ibanEntry).not.toHaveAttribute('aria-disabled', 'true');
+  });
+
   await test.step('add a valid IBAN', async () => {
     await goToMenu(page, 'IBAN');
     await expect(page.getByText('Nessun IBAN registrato')).toBeVisible();

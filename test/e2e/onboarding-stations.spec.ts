@@ -4,22 +4,9 @@ import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { test as base, expect, demo, openEcAs, signIn, signOut, snap } from './support/fixtures';
 import type { PageGlobals } from './support/browser';
-import { registerDemoEcOnNodo } from './support/nodoSetup';
-import { WebHostProcess } from './support/webHost';
 
-/** The demo EC, already registered on the Nodo with its Nodo API key (see nodoSetup.ts for why). */
-const test = base.extend({
-  host: async ({ hostOptions }, use) => {
-    const host = new WebHostProcess(hostOptions);
-    try {
-      await registerDemoEcOnNodo(host.dataDir);
-      await host.start();
-      await use(host);
-    } finally {
-      await host.dispose();
-    }
-  },
-});
+/** The demo EC starts registered on the Nodo (onboarding step 1); this test goes on from step 2. */
+const test = base;
 
 const menu = (page: Page) => page.getByRole('navigation', { name: 'Menu del Back Office' });
 const header = (page: Page) => page.getByRole('banner');
@@ -38,9 +25,19 @@ async function goTo(page: Page, hash: string): Promise<void> {
 test('onboarding: station, Verifica URL, test plan, esercizio and back, each role seeing only its part', async ({ page, host }) => {
   test.setTimeout(120_000);
 
-  await test.step('the Referente Tecnico sees stations and test activities, not the IBANs nor the switch to esercizio', async () => {
+  await test.step('the Referente Tecnico generates the Nodo API key: only then can stations be created', async () => {
     await openEcAs(page, host, demo.operator.email, demo.operator.password);
-    await expect(menu(page).getByRole('link')).toHaveText(['Panoramica', 'Posizioni debitorie', 'Stazioni', 'Attività di collaudo']);
+    // Stazioni is shown but disabled, with the reason, until the Nodo API key exists
+    await expect(menu(page).getByRole('link')).toHaveText(['Panoramica', 'Chiavi API', 'Attività di collaudo', 'Posizioni debitorie']);
+    await expect(menu(page)).toContainText('Stazioni');
+    await openMenu(page, 'Chiavi API');
+    const nodauth = page.getByRole('region', { name: 'Connessione con Nodo' });
+    await nodauth.getByRole('button', { name: 'Genera le chiavi per Connessione con Nodo' }).click();
+    await expect(page.getByRole('status').filter({ hasText: 'Chiavi primaria e secondaria generate per Connessione con Nodo.' })).toBeVisible();
+  });
+
+  await test.step('the Referente Tecnico sees stations and test activities, not the IBANs nor the switch to esercizio', async () => {
+    await expect(menu(page).getByRole('link')).toHaveText(['Panoramica', 'Chiavi API', 'Stazioni', 'Attività di collaudo', 'Posizioni debitorie']);
     await goTo(page, '#/ec/environment');
     await expect(page.getByRole('heading', { level: 1, name: 'Accesso non consentito' })).toBeVisible();
     const refused = await page.evaluate(() => (globalThis as unknown as PageGlobals).sportello.invoke('environment.set', { environment: 'esercizio' }));

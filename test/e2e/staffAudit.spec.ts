@@ -10,7 +10,8 @@ test('overview for each role', async ({ page, host }) => {
   await expect(ecData).toContainText('01');
   await expect(ecData).toContainText('Collaudo');
   const next = page.getByRole('region', { name: 'Prossimi passi' });
-  await expect(next.getByRole('link', { name: 'Vai agli IBAN' })).toBeVisible();
+  // the demo EC is registered on the Nodo with its IBANs: step 4 of the onboarding leads to them
+  await expect(page.getByRole('region', { name: 'Attivazione su pagoPA' }).getByRole('link', { name: 'Vai agli IBAN' })).toBeVisible();
   await expect(next.getByRole('link', { name: 'Vai agli utenti' })).toBeVisible();
   await snap(page, '05-panoramica-referente-pagamenti');
 
@@ -20,7 +21,7 @@ test('overview for each role', async ({ page, host }) => {
   await page.getByRole('button', { name: 'Accedi', exact: true }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Panoramica' })).toBeVisible();
   await expect(page.getByRole('region', { name: 'Prossimi passi' }).getByRole('link')).toHaveCount(0);
-  await expect(page.getByRole('navigation', { name: 'Menu del Back Office' }).getByRole('link')).toHaveText(['Panoramica', 'Posizioni debitorie', 'Stazioni', 'Attività di collaudo']);
+  await expect(page.getByRole('navigation', { name: 'Menu del Back Office' }).getByRole('link')).toHaveText(['Panoramica', 'Chiavi API', 'Attività di collaudo', 'Posizioni debitorie']);
 });
 
 test('users: main refuses self-disable, and a taken e-mail on its field', async ({ page, host }) => {
@@ -81,7 +82,7 @@ test('activity log: readable labels, newest first, filter, "Carica altri"', asyn
   await expect(table.getByRole('row')).toHaveCount(3);
   await expect(table.getByRole('row').nth(1)).toContainText('Luca Bianchi');
 
-  // 5 seeded + 1 sign-in + 1 edit + 60 edits = 67 entries: a second page is needed
+  // 5 seeded + 2 of the demo's Nodo registration (registered, IBANs sent) + 1 sign-in + 1 edit + 60 edits = 69 entries: a second page is needed
   await page.evaluate(async () => {
     const list = await (globalThis as unknown as PageGlobals).sportello.invoke('iban.list');
     if (!list.ok) throw new Error('iban.list');
@@ -95,7 +96,7 @@ test('activity log: readable labels, newest first, filter, "Carica altri"', asyn
   await expect(table.getByRole('row')).toHaveCount(51);
   await expect(page.getByText('50 attività mostrate')).toBeVisible();
   await page.getByRole('button', { name: 'Carica altri' }).click();
-  await expect(table.getByRole('row')).toHaveCount(1 + 67);
+  await expect(table.getByRole('row')).toHaveCount(1 + 69);
   await expect(page.getByRole('button', { name: 'Carica altri' })).toHaveCount(0);
   await expect(table.getByRole('row').last()).toContainText('Ente registrato');
 });

@@ -93,10 +93,16 @@ export function bindSessionLifetime(contents: WebContents, endSession: () => voi
   });
 }
 
+/**
+ * Writing to the clipboard, for "Copia" on the API keys page (onboarding part A): the one thing a page
+ * may do. Reading the clipboard stays denied.
+ */
+const allowedPermissions: ReadonlySet<string> = new Set(['clipboard-sanitized-write']);
+
 /** No page may use the camera, notifications, geolocation, USB, HID, serial, … */
 export function hardenSession(session: Session): void {
-  session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
-  session.setPermissionCheckHandler(() => false);
+  session.setPermissionRequestHandler((_contents, permission, callback) => callback(allowedPermissions.has(permission)));
+  session.setPermissionCheckHandler((_contents, permission) => allowedPermissions.has(permission));
   session.setDevicePermissionHandler(() => false);
 }
 

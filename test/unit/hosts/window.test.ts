@@ -120,6 +120,26 @@ describe('session permissions', () => {
     expect((handlers.check as unknown as () => boolean)()).toBe(false);
     expect((handlers.device as unknown as () => boolean)()).toBe(false);
   });
+
+  it('allow writing to the clipboard ("Copia" of an API key), never reading it', () => {
+    const handlers: Record<string, (...args: never[]) => unknown> = {};
+    const session = {
+      setPermissionRequestHandler: (h: (...args: never[]) => unknown) => (handlers.request = h),
+      setPermissionCheckHandler: (h: (...args: never[]) => unknown) => (handlers.check = h),
+      setDevicePermissionHandler: (h: (...args: never[]) => unknown) => (handlers.device = h),
+    };
+    hardenSession(session as unknown as Session);
+    const request = handlers.request as unknown as (c: unknown, p: string, cb: (ok: boolean) => void) => void;
+    const check = handlers.check as unknown as (c: unknown, p: string) => boolean;
+    const write = vi.fn();
+    const read = vi.fn();
+    request({}, 'clipboard-sanitized-write', write);
+    request({}, 'clipboard-read', read);
+    expect(write).toHaveBeenCalledWith(true);
+    expect(read).toHaveBeenCalledWith(false);
+    expect(check({}, 'clipboard-sanitized-write')).toBe(true);
+    expect(check({}, 'clipboard-read')).toBe(false);
+  });
 });
 
 describe('application menu', () => {

@@ -21,6 +21,9 @@ import { PageHeading } from '../../../components/PageHeading';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { displayDateTime } from '../../../components/format';
 import { actionLabel, describeDetails, knownActions } from './auditLabels';
+import { Download } from '@mui/icons-material';
+import { downloadText } from '../../../components/download';
+import { useNotifications } from '../../../stores/notifications';
 
 const PAGE_SIZE = 50;
 
@@ -47,6 +50,18 @@ export function AuditPage() {
   const [nextBeforeId, setNextBeforeId] = useState<number | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
   const [loadingMore, setLoadingMore] = useState(false);
+  const [exporting, setExporting] = useState(false);
+  const notify = useNotifications((s) => s.notify);
+
+  // the whole filtered log, not just the rows loaded so far
+  const exportCsv = async () => {
+    setExporting(true);
+    const result = await api.invoke('audit.export', action !== ALL ? { action } : {});
+    setExporting(false);
+    if (!result.ok) return notify({ severity: 'error', message: result.error.message, code: result.error.code });
+    downloadText(result.data.fileName, result.data.csv);
+    notify({ severity: 'success', message: t('audit.exported', { count: result.data.rows, file: result.data.fileName }) });
+  };
 
   const fetchPage = useCallback(
     (beforeId: number | null) =>
@@ -87,7 +102,15 @@ export function AuditPage() {
 
   return (
     <>
-      <PageHeading title={t('audit.heading')} subtitle={t('audit.intro')} />
+      <PageHeading
+        title={t('audit.heading')}
+        subtitle={t('audit.intro')}
+        actions={
+          <Button variant="outlined" startIcon={<Download aria-hidden />} onClick={() => void exportCsv()} disabled={exporting}>
+            {exporting ? t('audit.exporting') : t('audit.export')}
+          </Button>
+        }
+      />
       <Stack direction={{ xs: 'column', sm: 'row' }} spacing={2} alignItems={{ sm: 'center' }} sx={{ mb: 2 }}>
         <TextField
           select

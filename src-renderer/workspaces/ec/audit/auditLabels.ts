@@ -2,6 +2,7 @@ import type { TFunction } from 'i18next';
 import { formatIban } from '../../../../src-shared/domain/iban';
 import { staffRoles, type StaffRole } from '../../../../src-shared/auth/roles';
 import type { AuditEntry } from '../../../../src-shared/ipc/schemas/audit';
+import { apiProductLabels } from '../../../../src-shared/onboarding/apiProducts';
 import { displayDate, displayDateTime } from '../../../components/format';
 // onboarding: stations, test activities, esercizio
 import { describeOnboardingDetails, onboardingActions } from './onboardingAuditLabels';
@@ -23,6 +24,16 @@ export const knownActions = [
   'iban.deleted',
   // onboarding: stations, test activities, esercizio
   ...onboardingActions,
+  // onboarding: registration, API keys (part A)
+  'nodo.registered',
+  'nodo.registrationUpdated',
+  'nodo.ibansSent',
+  'apiKey.generated',
+  'apiKey.regenerated',
+  'apiKey.revealed',
+  'apiKey.copied',
+  'vault.reset',
+  'audit.exported',
 ] as const;
 export type KnownAction = (typeof knownActions)[number];
 
@@ -95,8 +106,60 @@ export function describeDetails(t: TFunction, entry: AuditEntry): string {
     case 'auth.signIn':
     case 'auth.signOut':
       return '';
+    // onboarding: registration, API keys (part A)
+    case 'nodo.registered':
+      return t('audit.details.registration', {
+        address: str(d.address) ?? '',
+        postalCode: str(d.postalCode) ?? '',
+        city: str(d.city) ?? '',
+        province: str(d.province) ?? '',
+        connection: str(d.partnerFiscalCode) ? t('audit.details.viaPartner', { partner: str(d.partnerFiscalCode) }) : t('audit.details.direct'),
+      });
+    case 'nodo.registrationUpdated': {
+      const changes = (typeof d.changes === 'object' && d.changes !== null ? d.changes : {}) as Record<string, { from?: unknown; to?: unknown }>;
+      return Object.entries(changes)
+        .map(([field, change]) => `${isRegistrationField(field) ? t(`audit.fields.${field}`) : field}: ${str(change.from) ?? t('audit.details.empty')} → ${str(change.to) ?? t('audit.details.empty')}`)
+        .join(' – ');
+    }
+    case 'nodo.ibansSent': {
+      const list = (v: unknown) => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string').map(formatIban).join(', ') : '');
+      return [
+        typeof d.count === 'number' ? t('audit.details.ibansSent', { count: d.count }) : null,
+        list(d.added) ? t('audit.details.added', { list: list(d.added) }) : null,
+        list(d.removed) ? t('audit.details.removed', { list: list(d.removed) }) : null,
+      ]
+        .filter(Boolean)
+        .join(' – ');
+    }
+    case 'apiKey.generated':
+      return [t('audit.details.apiKey', { product: productName(d.product) }), d.stored === false ? t('audit.details.keyNotStored') : null].filter(Boolean).join(' – ');
+    case 'apiKey.regenerated':
+    case 'apiKey.revealed':
+    case 'apiKey.copied':
+      return [
+        t('audit.details.apiKeySlot', { product: productName(d.product), slot: d.slot === 'secondary' ? t('apiKeys.slot.secondary') : t('apiKeys.slot.primary') }),
+        d.stored === false ? t('audit.details.keyNotStored') : null,
+      ]
+        .filter(Boolean)
+        .join(' – ');
+    case 'vault.reset':
+      return t('audit.details.vaultReset', { count: Array.isArray(d.dropped) ? d.dropped.length : 0 });
+    case 'audit.exported':
+      return [typeof d.rows === 'number' ? t('audit.details.exportedRows', { count: d.rows }) : null, isKnownAction(String(d.action)) ? actionLabel(t, String(d.action)) : str(d.action)]
+        .filter(Boolean)
+        .join(' – ');
     default:
       // onboarding: stations, test activities, esercizio
       return describeOnboardingDetails(t, entry) ?? (Object.keys(d).length > 0 ? JSON.stringify(d) : '');
   }
+}
+
+// onboarding: registration, API keys (part A)
+const registrationFields = ['address', 'city', 'province', 'postalCode', 'fiscalDomicile', 'connectionType', 'partnerFiscalCode'] as const;
+function isRegistrationField(f: string): f is (typeof registrationFields)[number] {
+  return (registrationFields as readonly string[]).includes(f);
+}
+
+function productName(v: unknown): string {
+  return typeof v === 'string' ? ((apiProductLabels as Record<string, string>)[v] ?? v) : '';
 }

@@ -4,6 +4,9 @@ import { useTranslation } from 'react-i18next';
 import { canAccess, type Feature } from '../../../../src-shared/auth/permissions';
 import { useSession } from '../../../stores/session';
 import { PageHeading } from '../../../components/PageHeading';
+// onboarding: registration, API keys (part A)
+import { OnboardingChecklist } from '../onboarding/OnboardingChecklist';
+import { VaultStatusAlert } from '../vault/VaultStatusAlert';
 
 interface NextStep {
   feature: Feature;
@@ -11,9 +14,11 @@ interface NextStep {
   key: 'iban' | 'staff' | 'audit';
 }
 
-/** Next steps point only at features that exist and that the user's role may open. */
+/**
+ * Next steps point only at features that exist and that the user's role may open. The IBANs are
+ * step 4 of the onboarding checklist above (part A), so they are not repeated here.
+ */
 const nextSteps: readonly NextStep[] = [
-  { feature: 'iban', to: '/ec/iban', key: 'iban' },
   { feature: 'staff', to: '/ec/staff', key: 'staff' },
   { feature: 'audit', to: '/ec/audit', key: 'audit' },
 ];
@@ -33,6 +38,8 @@ export function DashboardPage() {
           {t('dashboard.collaudoNote')}
         </Alert>
       ) : null}
+      <VaultStatusAlert />
+      <OnboardingChecklist />
       <Grid container spacing={3}>
         <Grid item xs={12} lg={5}>
           <Card variant="outlined" component="section" aria-labelledby="ec-data-title" sx={{ height: '100%' }}>

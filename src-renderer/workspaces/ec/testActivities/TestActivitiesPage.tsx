@@ -24,7 +24,7 @@ import { PageHeading } from '../../../components/PageHeading';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { displayDateTime } from '../../../components/format';
 import { RunDetail } from './RunDetail';
-import { downloadBase64 } from './downloadFile';
+import { downloadBase64 } from '../../../components/download';
 
 /** The Referente Tecnico's test plan before production: run it, read it, save it as PDF. */
 export function TestActivitiesPage() {

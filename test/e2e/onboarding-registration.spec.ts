@@ -116,7 +116,7 @@ test('onboarding: register on the Nodo, Nodo API key, IBAN, with each role seein
     await signOut(page);
     await signIn(page, operator.email, operator.password);
     await expect(page.getByRole('heading', { level: 1, name: 'Panoramica' })).toBeVisible();
-    await expect(menu(page).getByRole('link')).toHaveText(['Panoramica', 'Chiavi API']);
+    await expect(menu(page).getByRole('link')).toHaveText(['Panoramica', 'Chiavi API', /^Stazioni.*passo 2/, 'Attività di collaudo', 'Posizioni debitorie']);
     expect(await invoke(page, 'registration.submit', { address: 'x', city: 'y', province: 'RM', postalCode: '00100', connectionType: 'direct' })).toMatchObject({
       ok: false,
       error: { code: 'AUTH_FORBIDDEN' },

@@ -27,9 +27,8 @@ test('onboarding: station, Verifica URL, test plan, esercizio and back, each rol
 
   await test.step('the Referente Tecnico generates the Nodo API key: only then can stations be created', async () => {
     await openEcAs(page, host, demo.operator.email, demo.operator.password);
-    // Stazioni is shown but disabled, with the reason, until the Nodo API key exists
-    await expect(menu(page).getByRole('link')).toHaveText(['Panoramica', 'Chiavi API', 'Attività di collaudo', 'Posizioni debitorie']);
-    await expect(menu(page)).toContainText('Stazioni');
+    // Stazioni is shown disabled, with the reason, until the Nodo API key exists
+    await expect(menu(page).getByRole('link')).toHaveText(['Panoramica', 'Chiavi API', /^Stazioni.*passo 2/, 'Attività di collaudo', 'Posizioni debitorie']);
     await openMenu(page, 'Chiavi API');
     const nodauth = page.getByRole('region', { name: 'Connessione con Nodo' });
     await nodauth.getByRole('button', { name: 'Genera le chiavi per Connessione con Nodo' }).click();
@@ -48,7 +47,7 @@ test('onboarding: station, Verifica URL, test plan, esercizio and back, each rol
     await openMenu(page, 'Stazioni');
     await expect(page.getByText('Nessuna stazione: creane una per collegare l’Ente al Nodo.')).toBeVisible();
     await expect(page.getByText('La prossima stazione avrà il codice 80012345676_01.')).toBeVisible();
-    await snap(page, '13-stazioni-vuoto');
+    await snap(page, '40-stazioni-vuoto');
 
     await page.getByRole('button', { name: 'Nuova stazione' }).click();
     const dialog = page.getByRole('dialog', { name: 'Nuova stazione' });
@@ -67,7 +66,7 @@ test('onboarding: station, Verifica URL, test plan, esercizio and back, each rol
     await expect(dialog.getByRole('alert')).toContainText('IPC_INVALID_INPUT');
     // the message and the first fields are what the person sees first: shoot from the top
     await dialog.getByRole('alert').scrollIntoViewIfNeeded();
-    await snap(page, '14-stazione-errori-campo');
+    await snap(page, '41-stazione-errori-campo');
 
     await hostField.fill('pagopa.comune-di-test.it');
     await dialog.getByRole('textbox', { name: 'Percorso' }).fill('/sportello/nodo/v2');
@@ -98,7 +97,7 @@ test('onboarding: station, Verifica URL, test plan, esercizio and back, each rol
     const table = page.getByRole('table', { name: 'Stazioni dell’Ente' });
     await expect(table.getByRole('row')).toHaveCount(2);
     await expect(table).toContainText('80012345676_02');
-    await snap(page, '15-stazioni-da-correggere');
+    await snap(page, '42-stazioni-da-correggere');
 
     // the fix: edit the path; the Nodo tests the connection again and the station becomes Attiva
     await page.getByRole('button', { name: 'Modifica la stazione 80012345676_02' }).click();
@@ -126,7 +125,7 @@ test('onboarding: station, Verifica URL, test plan, esercizio and back, each rol
   await test.step('Verifica URL on the active station', async () => {
     await page.getByRole('button', { name: 'Verifica l’URL della stazione 80012345676_01' }).click();
     await expect(page.getByText('Verifica riuscita: la stazione 80012345676_01 è attiva.')).toBeVisible();
-    await snap(page, '16-stazioni-elenco');
+    await snap(page, '43-stazioni-elenco');
   });
 
   await test.step('runs the test plan: every case passes, with the messages exchanged', async () => {
@@ -139,7 +138,7 @@ test('onboarding: station, Verifica URL, test plan, esercizio and back, each rol
     await expect(cases.getByRole('row', { name: /Avviso scaduto/ })).toContainText('KO PPT_ERRORE_EMESSO_DA_PAA (PAA_PAGAMENTO_SCADUTO)');
     await expect(cases.getByRole('row', { name: /Timeout della stazione/ })).toContainText('Facoltativo');
     await expect(cases.getByText('Non riuscito')).toHaveCount(0);
-    await snap(page, '17-collaudo-esito');
+    await snap(page, '44-collaudo-esito');
 
     await page.getByRole('button', { name: /^Messaggi del caso 2 \(4\)/ }).click();
     const messages = page.getByRole('region', { name: /^Messaggi del caso 2/ });
@@ -147,7 +146,7 @@ test('onboarding: station, Verifica URL, test plan, esercizio and back, each rol
     await expect(messages).toContainText('"creditorReferenceId"');
     await expect(messages).toContainText('"transferList"');
     await messages.scrollIntoViewIfNeeded();
-    await snap(page, '18-collaudo-messaggi');
+    await snap(page, '45-collaudo-messaggi');
   });
 
   await test.step('saves the report as PDF', async () => {
@@ -179,7 +178,7 @@ test('onboarding: station, Verifica URL, test plan, esercizio and back, each rol
     await expect(header(page).getByText('Collaudo', { exact: true })).toBeVisible();
     await openMenu(page, 'Esercizio', 'Passaggio in esercizio');
     await expect(page.getByText('Superato: 8 casi obbligatori su 8 riusciti.')).toBeVisible();
-    await snap(page, '19-esercizio-collaudo-superato');
+    await snap(page, '46-esercizio-collaudo-superato');
     await page.getByRole('button', { name: 'Passa in esercizio' }).click();
     const confirm = page.getByRole('dialog', { name: 'Passare in esercizio?' });
     await confirm.getByRole('button', { name: 'Passa in esercizio' }).click();
@@ -187,7 +186,7 @@ test('onboarding: station, Verifica URL, test plan, esercizio and back, each rol
     await expect(page.getByText('L’Ente è passato in esercizio.')).toBeVisible();
     await expect(header(page).getByText('Collaudo', { exact: true })).toHaveCount(0);
     await expect(page.getByRole('button', { name: 'Torna in collaudo' })).toBeVisible();
-    await snap(page, '20-esercizio-attivo');
+    await snap(page, '47-esercizio-attivo');
   });
 
   await test.step('and back to collaudo, audited both ways', async () => {
@@ -209,6 +208,6 @@ test('onboarding: station, Verifica URL, test plan, esercizio and back, each rol
     await expect(log.getByRole('row', { name: /Ambiente dell’Ente cambiato/ }).first()).toContainText('Esercizio → Collaudo – collaudo n. 1');
     await expect(log.getByRole('row', { name: /Collaudo eseguito/ })).toContainText('Esecuzione n. 1 superata (8/8 casi obbligatori) sulla stazione 80012345676_01');
     await expect(log.getByRole('row', { name: /Stazione disabilitata/ })).toContainText('80012345676_02');
-    await snap(page, '21-registro-attivita-collaudo');
+    await snap(page, '48-registro-attivita-collaudo');
   });
 });

@@ -21,10 +21,21 @@ function auditOf(action: string): Array<{ entityId: string | null; details: Reco
 
 describe('stations before the EC is registered on the Nodo', () => {
   it('lists nothing, says so, and refuses to create', async () => {
-    const list = await call<StationList>(t, OPERATOR, 'stations.list');
-    expect(list).toMatchObject({ registered: false, nextCode: null, stations: [] });
-    const result = await t.invoke(OPERATOR, 'stations.create', stationForm);
-    expect(result).toMatchObject({ ok: false, error: { code: 'NODO_EC_NOT_REGISTERED' } });
+    // the demo EC starts registered: a newly set up EC is not, until its Referente dei Pagamenti does it
+    const fresh = await createTestCore();
+    try {
+      const admin = { firstName: 'Giulia', lastName: 'Verdi', email: 'giulia.verdi@roccaverde.it', password: 'Roccaverde2026', passwordConfirm: 'Roccaverde2026' };
+      await call(fresh, ADMIN, 'setup.complete', { ec: { name: 'Comune di Roccaverde', fiscalCode: '80215430580', segregationCode: '12' }, admin });
+      const operator = { firstName: 'Marco', lastName: 'Neri', email: 'marco.neri@roccaverde.it', role: 'ecOperator', password: 'Tecnico-Roccaverde-2026', passwordConfirm: 'Tecnico-Roccaverde-2026' };
+      await call(fresh, ADMIN, 'staff.create', operator);
+      await call(fresh, OPERATOR, 'auth.signIn', { username: operator.email, password: operator.password });
+      const list = await call<StationList>(fresh, OPERATOR, 'stations.list');
+      expect(list).toMatchObject({ registered: false, nextCode: null, stations: [] });
+      const result = await fresh.invoke(OPERATOR, 'stations.create', stationForm);
+      expect(result).toMatchObject({ ok: false, error: { code: 'NODO_EC_NOT_REGISTERED' } });
+    } finally {
+      await fresh.close();
+    }
   });
 });
 

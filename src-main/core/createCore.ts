@@ -26,6 +26,8 @@ import type { NodoClient } from '../nodo/nodoClient';
 import type { EventName, EventPayload } from '../../src-shared/ipc/events';
 import { createVault, KeytarKeyStore, type KeyStore, type Vault } from '../vault';
 import { PrintModule } from '../print/printModule';
+import { DeliveryService } from '../delivery/deliveryService';
+import { downloadOnlyDelivery, type DocumentDelivery } from '../delivery/documentDelivery';
 
 /** How the core reaches a window: each host implements it (webContents.send, SSE stream). */
 export type EventSink = <E extends EventName>(windowId: string, event: E, payload: EventPayload<E>) => void;
@@ -39,6 +41,11 @@ export interface CoreDeps {
    * the OS keychain through keytar (web host, CLI). Tests pass a key store of their own.
    */
   keyStore?: KeyStore;
+  /**
+   * What the host can do with a produced PDF (save, open, print): the Electron host passes its own;
+   * by default only the download the renderer does by itself (web host, CLI).
+   */
+  delivery?: DocumentDelivery;
 }
 
 /** The simulated Nodo as the core holds it: the client interface plus the mock's own controls. */
@@ -70,6 +77,8 @@ export interface Core {
   reconciliation: ReconciliationService;
   /** notice settings, notices and receipts as PDF, batch print jobs in a worker thread */
   print: PrintModule;
+  /** saving, opening and printing the print module's PDFs through the host */
+  delivery: DeliveryService;
   /** re-reads the EC's stations from the Nodo and connects the EC station to each */
   refreshStations(): Promise<readonly string[]>;
   router: Router;
@@ -152,8 +161,10 @@ export async function createCore(config: CoreConfig, deps: CoreDeps = {}): Promi
     onProgress: (windowId, status) => emit(windowId, 'print.progress', status),
   });
 
+  const delivery = new DeliveryService({ host: deps.delivery ?? downloadOnlyDelivery, print, audit });
+
   const router = createRouter({
-    handlers: createHandlers({ services, sessions, ecProfile, positions, print, version: deps.version ?? '0.1.0' }),
+    handlers: createHandlers({ services, sessions, ecProfile, positions, print, delivery, version: deps.version ?? '0.1.0' }),
     sessions,
     staff: staffRepository,
     logger,
@@ -175,6 +186,7 @@ export async function createCore(config: CoreConfig, deps: CoreDeps = {}): Promi
     vault,
     reconciliation: createReconciliation({ db, clock, audit, positions: positions.repositories.positions }),
     print,
+    delivery,
     refreshStations,
     router,
     setEventSink(next) {

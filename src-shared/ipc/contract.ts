@@ -14,11 +14,13 @@ import {
   noticeSettingsUpdateInput,
   positionListInput,
   positionListPage,
+  printedDocumentFile,
   printedFile,
   printJobStatus,
   printNoticeInput,
   printReceiptInput,
 } from './schemas/print';
+import { deliveryCapabilities, deliveryInput, deliveryPrintInput, printedDocument, printerList, savedDocument } from './schemas/delivery';
 
 /**
  * Who may call a channel:
@@ -62,12 +64,19 @@ export const channels = {
   'noticeSettings.update': channel({ input: noticeSettingsUpdateInput, output: noticeSettingsState, permission: 'noticeSettings' }),
 
   'positions.list': channel({ input: positionListInput, output: positionListPage, permission: 'positions' }),
-  'print.notice': channel({ input: printNoticeInput, output: printedFile, permission: 'positions' }),
-  'print.receipt': channel({ input: printReceiptInput, output: printedFile, permission: 'positions' }),
+  'print.notice': channel({ input: printNoticeInput, output: printedDocumentFile, permission: 'positions' }),
+  'print.receipt': channel({ input: printReceiptInput, output: printedDocumentFile, permission: 'positions' }),
   'print.batchStart': channel({ input: batchStartInput, output: printJobStatus, permission: 'positions' }),
   'print.batchStatus': channel({ input: jobIdInput, output: printJobStatus, permission: 'positions' }),
   'print.batchCancel': channel({ input: jobIdInput, output: printJobStatus, permission: 'positions' }),
   'print.batchFile': channel({ input: batchFileInput, output: printedFile, permission: 'positions' }),
+
+  // what this host can do with a produced PDF; no secret in it, and the kiosk asks before any sign-in
+  'delivery.capabilities': channel({ input: noInput, output: deliveryCapabilities, permission: 'public' }),
+  'delivery.saveToFolder': channel({ input: deliveryInput, output: savedDocument, permission: 'positions' }),
+  'delivery.open': channel({ input: deliveryInput, output: z.null(), permission: 'positions' }),
+  'delivery.printers': channel({ input: noInput, output: printerList, permission: 'positions' }),
+  'delivery.print': channel({ input: deliveryPrintInput, output: printedDocument, permission: 'positions' }),
 } as const;
 
 export type Channels = typeof channels;

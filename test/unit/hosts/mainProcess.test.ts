@@ -81,6 +81,8 @@ describe('Electron main process', () => {
     const signIn = await invoke(contents, 'auth.signIn', { username: 'referente.pagamenti@comune-test.it', password: 'Pagamenti2026!' });
     expect(signIn.ok).toBe(true);
     expect(await invoke(contents, 'auth.keepAlive')).toEqual({ ok: true, data: null });
+    // the desktop delivery reached the core: save, open, print with a printer choice, download
+    expect(await invoke(contents, 'delivery.capabilities')).toEqual({ ok: true, data: { download: true, saveToFolder: true, openInViewer: true, print: 'choosePrinter' } });
 
     // a subframe of the same window is refused, signed in or not
     const subframe = { ...contents.mainFrame, parent: contents.mainFrame, routingId: 2 };
@@ -145,6 +147,11 @@ describe('Electron main process', () => {
     await vi.waitFor(() => expect(fake.FakeBrowserWindow.windows).toHaveLength(1), { timeout: 10_000 });
     expect(fake.FakeBrowserWindow.windows[0]!.options.kiosk).toBe(true);
     expect(fake.Menu.setApplicationMenu).toHaveBeenCalledWith(null);
+    // a kiosk prints to the default printer and offers nothing that opens the computer's files
+    expect(await invoke(fake.FakeBrowserWindow.windows[0]!.webContents, 'delivery.capabilities')).toEqual({
+      ok: true,
+      data: { download: false, saveToFolder: false, openInViewer: false, print: 'defaultPrinter' },
+    });
   }, 20_000);
 
   it('closing the window ends its session and forgets it; quitting closes the database', async () => {

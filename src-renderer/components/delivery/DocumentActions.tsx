@@ -1,14 +1,15 @@
 import { useState } from 'react';
-import { Button, Stack } from '@mui/material';
+import { Alert, Button, Stack, Typography } from '@mui/material';
 import { Download, FolderOpen, OpenInNew, Print } from '@mui/icons-material';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { DeliveryCapabilities, DocumentRef, PrintedDocument } from '../../../src-shared/ipc/schemas/delivery';
 import { api } from '../../api/client';
-import { useNotifications, type Notification } from '../../stores/notifications';
+import type { Notification } from '../../stores/notifications';
 import { PrinterDialog } from './PrinterDialog';
 
-type Notify = (n: Omit<Notification, 'id'>) => void;
+type Outcome = Omit<Notification, 'id'>;
+type Notify = (n: Outcome) => void;
 
 export function printedMessage(t: TFunction, result: PrintedDocument, toDefault: boolean): string {
   if (toDefault) return result.printer ? t('delivery.printedDefaultNamed', { printer: result.printer }) : t('delivery.printedDefault');
@@ -40,12 +41,15 @@ interface DocumentActionsProps {
  */
 export function DocumentActions({ document, fileName, capabilities, onDownload, size = 'small', autoFocus = false }: DocumentActionsProps) {
   const { t } = useTranslation();
-  const notify = useNotifications((s) => s.notify);
+  // the outcome shows beside the buttons, not as a toast: inside a dialog a toast would be hidden
+  // from assistive technology (everything outside a modal is aria-hidden)
+  const [outcome, notify] = useState<Outcome | null>(null);
   const [busy, setBusy] = useState(false);
   const [choosingPrinter, setChoosingPrinter] = useState(false);
 
   const run = async (action: () => Promise<void>) => {
     setBusy(true);
+    notify(null);
     try {
       await action();
     } finally {
@@ -68,6 +72,7 @@ export function DocumentActions({ document, fileName, capabilities, onDownload, 
     });
 
   const print = () => {
+    notify(null);
     if (capabilities.print === 'choosePrinter') setChoosingPrinter(true);
     else void run(() => printOnDefaultPrinter(t, notify, document));
   };
@@ -90,6 +95,24 @@ export function DocumentActions({ document, fileName, capabilities, onDownload, 
           </Button>
         ))}
       </Stack>
+      {/* always in the page, so the message that lands in it is announced */}
+      <div role="status">
+        {outcome && outcome.severity !== 'error' ? (
+          <Alert severity={outcome.severity} role="none" sx={{ mt: 1 }}>
+            {outcome.message}
+          </Alert>
+        ) : null}
+      </div>
+      {outcome?.severity === 'error' ? (
+        <Alert severity="error" role="alert" sx={{ mt: 1 }}>
+          {outcome.message}
+          {outcome.code ? (
+            <Typography component="span" variant="caption" sx={{ display: 'block' }}>
+              {t('common.errorCode', { code: outcome.code })}
+            </Typography>
+          ) : null}
+        </Alert>
+      ) : null}
       {capabilities.print === 'choosePrinter' ? (
         <PrinterDialog
           open={choosingPrinter}

@@ -11,7 +11,7 @@ import { defaultPrinterName } from './defaultPrinter';
 import { createElectronDelivery } from './documentDelivery';
 import { createEventSink, createInvokeHandler } from './ipcBridge';
 import { APP_SCHEME, APP_URL, devOriginFrom, isAppUrl, isPrintWindowUrl } from './senderPolicy';
-import { bindSessionLifetime, buildMenuTemplate, hardenSession, hardenWebContents, mainWindowOptions, printWindowOptions } from './window';
+import { bindSessionLifetime, blockDownloads, buildMenuTemplate, hardenSession, hardenWebContents, mainWindowOptions, printWindowOptions } from './window';
 
 /**
  * The desktop host: the same core and router as the web host, reached through one IPC channel
@@ -140,6 +140,7 @@ function startHost(options: ElectronHostOptions): void {
       }
       const current = core;
       hardenSession(session.defaultSession);
+      if (options.kiosk) blockDownloads(session.defaultSession, () => current.logger.warn('electron.refused', { what: 'download', origin: null }));
       protocol.handle(APP_SCHEME, createAppProtocolHandler(rendererDir));
       current.setEventSink(createEventSink({ fromId: (id) => webContents.fromId(id), knownIds }));
       ipcMain.handle(bridgeChannels.invoke, createInvokeHandler({ router: current.router, knownIds, devOrigin, logger: current.logger }));

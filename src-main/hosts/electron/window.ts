@@ -134,6 +134,17 @@ export function hardenSession(session: Session): void {
 }
 
 /**
+ * A kiosk never downloads: Chromium would open a "save as" dialog, and with it the computer's
+ * folders, in front of a citizen. Documents reach the kiosk's printer instead.
+ */
+export function blockDownloads(session: Session, onRefused: () => void = () => {}): void {
+  session.on('will-download', (event) => {
+    event.preventDefault();
+    onRefused();
+  });
+}
+
+/**
  * A small Italian menu: editing shortcuts (needed for copy/paste on macOS), zoom for people who
  * need larger text, quit. DevTools and reload only in development.
  */

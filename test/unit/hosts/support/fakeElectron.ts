@@ -30,6 +30,12 @@ export const printing = {
   outcome: { success: true, failureReason: '' },
   /** every webContents.print call: the page it printed and the options it got */
   jobs: [] as Array<{ url: string; options: Record<string, unknown> }>,
+  /** when true, a print job waits until the test calls `finishJobs()` */
+  hold: false,
+  held: [] as Array<() => void>,
+  finishJobs(): void {
+    for (const finish of this.held.splice(0)) finish();
+  },
 };
 
 export class FakeWebContents extends EventEmitter {
@@ -42,7 +48,9 @@ export class FakeWebContents extends EventEmitter {
   print = vi.fn((options: Record<string, unknown>, callback?: (success: boolean, failureReason: string) => void) => {
     calls.push('webContents.print');
     printing.jobs.push({ url: this.mainFrame.url, options });
-    callback?.(printing.outcome.success, printing.outcome.failureReason);
+    const finish = () => callback?.(printing.outcome.success, printing.outcome.failureReason);
+    if (printing.hold) printing.held.push(finish);
+    else finish();
   });
   setWindowOpenHandler(handler: (details: { url: string }) => { action: string }): void {
     this.windowOpenHandler = handler;
@@ -186,13 +194,13 @@ export const protocol = {
   },
 };
 
-export const session = {
-  defaultSession: {
-    setPermissionRequestHandler: vi.fn(),
-    setPermissionCheckHandler: vi.fn(),
-    setDevicePermissionHandler: vi.fn(),
-  },
-};
+class FakeSession extends EventEmitter {
+  setPermissionRequestHandler = vi.fn();
+  setPermissionCheckHandler = vi.fn();
+  setDevicePermissionHandler = vi.fn();
+}
+
+export const session = { defaultSession: new FakeSession() };
 
 export const webContents = {
   fromId: (id: number) => FakeBrowserWindow.windows.map((w) => w.webContents).find((c) => c.id === id),
@@ -245,7 +253,10 @@ export function resetFake(): void {
   ipcMain.handlers.clear();
   protocol.handlers.clear();
   protocol.registerSchemesAsPrivileged.mockClear();
-  for (const fn of Object.values(session.defaultSession)) fn.mockClear();
+  session.defaultSession.removeAllListeners();
+  session.defaultSession.setPermissionRequestHandler.mockClear();
+  session.defaultSession.setPermissionCheckHandler.mockClear();
+  session.defaultSession.setDevicePermissionHandler.mockClear();
   Menu.setApplicationMenu.mockClear();
   dialog.showErrorBox.mockClear();
   dialog.showOpenDialog.mockClear();
@@ -256,4 +267,6 @@ export function resetFake(): void {
   printing.printers = [];
   printing.outcome = { success: true, failureReason: '' };
   printing.jobs = [];
+  printing.hold = false;
+  printing.held = [];
 }

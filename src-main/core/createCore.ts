@@ -25,7 +25,7 @@ import { createReconciliation, type ReconciliationService } from '../reconciliat
 import type { NodoClient } from '../nodo/nodoClient';
 import type { EventName, EventPayload } from '../../src-shared/ipc/events';
 import { createVault, KeytarKeyStore, type KeyStore, type Vault } from '../vault';
-import { PrintModule } from '../print/printModule';
+import { PRINT_FOLDER, PrintModule } from '../print/printModule';
 import { DeliveryService } from '../delivery/deliveryService';
 import { downloadOnlyDelivery, type DocumentDelivery } from '../delivery/documentDelivery';
 
@@ -157,7 +157,7 @@ export async function createCore(config: CoreConfig, deps: CoreDeps = {}): Promi
     clock,
     audit,
     positions,
-    outputDir: path.join(cfg.dataDir, 'stampe'),
+    outputDir: path.join(cfg.dataDir, PRINT_FOLDER),
     onProgress: (windowId, status) => emit(windowId, 'print.progress', status),
   });
 

@@ -15,6 +15,9 @@ import { DocumentStore, type StoredDocumentKind } from './documentStore';
 import { PrintJobs, type PrintJobStatus } from './printJobs';
 import { PrintService, type PrintedFile } from './printService';
 
+/** The data folder's subfolder for everything printed (batch jobs, single documents): hosts may touch nothing else. */
+export const PRINT_FOLDER = 'stampe';
+
 export interface PrintModuleDeps {
   db: Db;
   clock: Clock;

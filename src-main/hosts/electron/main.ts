@@ -3,6 +3,7 @@ import { BrowserWindow, Menu, app, dialog, ipcMain, protocol, safeStorage, sessi
 import { AppError, errorMessages } from '../../../src-shared/errors';
 import { bridgeChannels } from '../../../src-shared/ipc/bridge';
 import { createCore, type Core } from '../../core/createCore';
+import { PRINT_FOLDER } from '../../print/printModule';
 import { SafeStorageKeyStore } from '../../vault';
 import { version } from '../../../package.json';
 import { appScheme, createAppProtocolHandler } from './appProtocol';
@@ -108,7 +109,7 @@ function startHost(options: ElectronHostOptions): void {
     .then(async () => {
       const delivery = createElectronDelivery({
         kiosk: options.kiosk,
-        filesRoot: path.join(app.getPath('userData'), 'stampe'),
+        filesRoot: path.join(app.getPath('userData'), PRINT_FOLDER),
         dialog,
         shell,
         windowFor: (windowId) => {

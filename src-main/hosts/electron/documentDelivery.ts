@@ -82,9 +82,12 @@ function viewerSettled(contents: WebContents, settleMs: number): Promise<void> {
 /**
  * The desktop host's document delivery: a folder dialog and a copy, the system's PDF viewer, and
  * printing. Printing loads the PDF into a hidden, locked-down window and calls webContents.print():
- * Electron fixed printing a PDF document that way (it used to print blank pages, electron#30947,
- * fixed by electron#43309 in 30+), it reaches every printer the OS knows on all three platforms, and
- * needs no external tool. Our own dialog has already chosen the printer, so the print is silent.
+ * it reaches every printer the OS knows on all three platforms with no external tool, and the two
+ * known failures with PDF documents are fixed in the Electron we ship (blank pages, electron#30947,
+ * fixed in 30+ by electron#43309; silent jobs stuck in the spooler with the out-of-process PDF viewer,
+ * electron#47272, fixed in 36+ by electron#47378). Our own dialog has already chosen the printer, so
+ * the print is silent. A callback that never comes (seen in some releases) ends in PRINT_FAILED
+ * after printTimeoutMs rather than leaving the window and the caller waiting.
  */
 export function createElectronDelivery(deps: ElectronDeliveryDeps): DocumentDelivery {
   const settleMs = deps.viewerSettleMs ?? 1_500;

@@ -63,6 +63,11 @@ export const errorMessages = {
   PRINT_JOB_NOT_FOUND: 'Lavoro di stampa non trovato: potrebbe essere già terminato.',
   PRINT_JOB_RUNNING: 'È già in corso una stampa massiva: attendi che finisca o annullala.',
   PRINT_FAILED: 'La stampa non è riuscita: riprova; se il problema persiste contatta l’assistenza.',
+  DELIVERY_NOT_SUPPORTED: 'Questa operazione non è disponibile in questa modalità di Sportello.',
+  DELIVERY_DOCUMENT_NOT_FOUND: 'Documento non trovato: preparalo di nuovo con «Stampa avviso» o «Stampa ricevuta».',
+  DELIVERY_PRINTER_NOT_FOUND: 'La stampante scelta non è più disponibile: scegline un’altra.',
+  DELIVERY_SAVE_FAILED: 'Il documento non si è potuto salvare nella cartella scelta: controlla di poterci scrivere e che ci sia spazio libero.',
+  DELIVERY_OPEN_FAILED: 'Il documento non si è potuto aprire: controlla che sul computer ci sia un programma per i file PDF.',
   CLI_USAGE: 'Comando o opzioni non validi: «sportello help» mostra come usarli.',
   CLI_FILE_UNREADABLE: 'Il file indicato non si può leggere o non contiene dati validi.',
   // onboarding: stations, test activities, esercizio

@@ -26,7 +26,9 @@ import { createReconciliation, type ReconciliationService } from '../reconciliat
 import type { NodoClient } from '../nodo/nodoClient';
 import type { EventName, EventPayload } from '../../src-shared/ipc/events';
 import { createVault, KeytarKeyStore, type KeyStore, type Vault } from '../vault';
-import { PrintModule } from '../print/printModule';
+import { PRINT_FOLDER, PrintModule } from '../print/printModule';
+import { DeliveryService } from '../delivery/deliveryService';
+import { downloadOnlyDelivery, type DocumentDelivery } from '../delivery/documentDelivery';
 import { createOnboardingModule, type OnboardingModule } from '../onboarding';
 
 /** How the core reaches a window: each host implements it (webContents.send, SSE stream). */
@@ -41,6 +43,11 @@ export interface CoreDeps {
    * the OS keychain through keytar (web host, CLI). Tests pass a key store of their own.
    */
   keyStore?: KeyStore;
+  /**
+   * What the host can do with a produced PDF (save, open, print): the Electron host passes its own;
+   * by default only the download the renderer does by itself (web host, CLI).
+   */
+  delivery?: DocumentDelivery;
 }
 
 /** The simulated Nodo as the core holds it: the client interface plus the mock's own controls. */
@@ -72,6 +79,8 @@ export interface Core {
   reconciliation: ReconciliationService;
   /** notice settings, notices and receipts as PDF, batch print jobs in a worker thread */
   print: PrintModule;
+  /** saving, opening and printing the print module's PDFs through the host */
+  delivery: DeliveryService;
   /** re-reads the EC's stations from the Nodo and connects the EC station to each */
   refreshStations(): Promise<readonly string[]>;
   /**
@@ -155,14 +164,15 @@ export async function createCore(config: CoreConfig, deps: CoreDeps = {}): Promi
     clock,
     audit,
     positions,
-    outputDir: path.join(cfg.dataDir, 'stampe'),
+    outputDir: path.join(cfg.dataDir, PRINT_FOLDER),
     onProgress: (windowId, status) => emit(windowId, 'print.progress', status),
   });
 
+  const delivery = new DeliveryService({ host: deps.delivery ?? downloadOnlyDelivery, print, audit });
   const onboarding = createOnboardingModule({ db, clock, logger, audit, ecProfile, iban: services.iban, positions, nodo, vault, refreshStations });
 
   const router = createRouter({
-    handlers: createHandlers({ services, sessions, ecProfile, positions, print, version: deps.version ?? '0.1.0', onboarding }),
+    handlers: createHandlers({ services, sessions, ecProfile, positions, print, delivery, version: deps.version ?? '0.1.0', onboarding }),
     sessions,
     staff: staffRepository,
     logger,
@@ -184,6 +194,7 @@ export async function createCore(config: CoreConfig, deps: CoreDeps = {}): Promi
     vault,
     reconciliation: createReconciliation({ db, clock, audit, positions: positions.repositories.positions }),
     print,
+    delivery,
     refreshStations,
     onboarding,
     router,

@@ -1,11 +1,13 @@
 import { AppError } from '../../src-shared/errors';
 import type { Core } from '../core/createCore';
-import { toFileData, toPositionRow } from '../print/printModule';
+import { toPositionRow } from '../print/printModule';
 import type { HandlerContext, Handlers } from './router';
 
 /** Binds each channel of the contract to its service call. No rules here: they live in services. */
-export function createHandlers(core: Pick<Core, 'services' | 'sessions' | 'ecProfile' | 'version' | 'positions' | 'print' | 'onboarding'>): Handlers {
-  const { services, sessions, print, onboarding } = core;
+export function createHandlers(
+  core: Pick<Core, 'services' | 'sessions' | 'ecProfile' | 'version' | 'positions' | 'print' | 'delivery' | 'onboarding'>,
+): Handlers {
+  const { services, sessions, print, delivery, onboarding } = core;
   // every IBAN change is sent on to the Nodo's list once the EC is registered there (onboarding step 4)
   const synced = <T>(ctx: HandlerContext, result: T) => onboarding.ibanSync.pushAfterChange(ctx.actor, result);
   const { stations, testActivities, environment } = onboarding;
@@ -47,8 +49,8 @@ export function createHandlers(core: Pick<Core, 'services' | 'sessions' | 'ecPro
       const page = core.positions.positions.list(input);
       return { items: page.items.map(toPositionRow), nextCursor: page.nextCursor };
     },
-    'print.notice': async (input) => toFileData(await print.service.noticePdf(input.positionId)),
-    'print.receipt': async (input) => toFileData(await print.service.receiptPdf(input.positionId, input.receiptId)),
+    'print.notice': (input, ctx) => print.printDocument(ctx.windowId, 'notice', input.positionId),
+    'print.receipt': (input, ctx) => print.printDocument(ctx.windowId, 'receipt', input.positionId, input.receiptId),
     'print.batchStart': (input, ctx) => print.startBatch(ctx.windowId, input),
     'print.batchStatus': (input) => print.status(input.jobId),
     'print.batchCancel': (input) => print.cancel(input.jobId),
@@ -81,5 +83,11 @@ export function createHandlers(core: Pick<Core, 'services' | 'sessions' | 'ecPro
     'vault.status': () => onboarding.vault.status(),
     'vault.reset': (_input, ctx) => onboarding.vault.reset(ctx.actor),
     'audit.export': (input, ctx) => onboarding.auditExport.export(ctx.actor, input.action),
+
+    'delivery.capabilities': () => delivery.capabilities(),
+    'delivery.saveToFolder': (input, ctx) => delivery.saveToFolder(ctx.actor, ctx.windowId, input.document),
+    'delivery.open': (input, ctx) => delivery.open(ctx.windowId, input.document),
+    'delivery.printers': (_input, ctx) => delivery.printers(ctx.windowId),
+    'delivery.print': (input, ctx) => delivery.print(ctx.actor, ctx.windowId, input.document, input.deviceName),
   };
 }

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../../src-shared/errors';
-import type { PositionFilter, PositionRow, PrintedFileData, PrintJobStatusData } from '../../src-shared/ipc/schemas/print';
+import type { PositionFilter, PositionRow, PrintedDocumentFileData, PrintedFileData, PrintJobStatusData } from '../../src-shared/ipc/schemas/print';
 import type { Db } from '../db/openDatabase';
 import type { Clock } from '../platform/clock';
 import type { PositionsModule } from '../positions';
@@ -11,8 +11,12 @@ import { NoticeSettingsRepository } from '../repositories/noticeSettingsReposito
 import type { AuditService } from '../services/auditService';
 import { NoticeSettingsService } from '../services/noticeSettingsService';
 import { planSubject } from './documents';
+import { DocumentStore, type StoredDocumentKind } from './documentStore';
 import { PrintJobs, type PrintJobStatus } from './printJobs';
 import { PrintService, type PrintedFile } from './printService';
+
+/** The data folder's subfolder for everything printed (batch jobs, single documents): hosts may touch nothing else. */
+export const PRINT_FOLDER = 'stampe';
 
 export interface PrintModuleDeps {
   db: Db;
@@ -50,6 +54,8 @@ export class PrintModule {
   readonly settings: NoticeSettingsService;
   readonly service: PrintService;
   readonly jobs = new PrintJobs();
+  /** single notices and receipts, kept as files for the host's save / open / print */
+  readonly documents: DocumentStore;
   private readonly folders = new Map<string, string>();
 
   constructor(private readonly deps: PrintModuleDeps) {
@@ -62,6 +68,14 @@ export class PrintModule {
       noticeSettings: () => this.settings.current(),
       clock: deps.clock,
     });
+    this.documents = new DocumentStore(path.join(deps.outputDir, 'documenti'));
+  }
+
+  /** A notice or receipt for the window that asked: the bytes to download and the id to deliver it by. */
+  async printDocument(windowId: string, kind: StoredDocumentKind, positionId: number, receiptId?: string): Promise<PrintedDocumentFileData> {
+    const file = kind === 'notice' ? await this.service.noticePdf(positionId) : await this.service.receiptPdf(positionId, receiptId);
+    const stored = this.documents.put(windowId, kind, positionId, file);
+    return { ...toFileData(file), documentId: stored.id };
   }
 
   private toData(s: PrintJobStatus): PrintJobStatusData {
@@ -111,10 +125,15 @@ export class PrintModule {
 
   /** One finished file of a job, for the web host's download. */
   batchFile(jobId: string, index: number): PrintedFileData {
-    const s = this.jobs.get(jobId);
-    const output = s?.outputs[index];
-    if (!s || !output) throw new AppError('PRINT_JOB_NOT_FOUND');
-    return toFileData({ fileName: path.basename(output.path), bytes: fs.readFileSync(output.path) });
+    const output = this.batchFilePath(jobId, index);
+    if (!output) throw new AppError('PRINT_JOB_NOT_FOUND');
+    return toFileData({ fileName: output.fileName, bytes: fs.readFileSync(output.path) });
+  }
+
+  /** Where a job wrote one of its files, or null when there is no such job or file. */
+  batchFilePath(jobId: string, index: number): { path: string; fileName: string } | null {
+    const output = this.jobs.get(jobId)?.outputs[index];
+    return output ? { path: output.path, fileName: path.basename(output.path) } : null;
   }
 
   close(): Promise<void> {

@@ -14,6 +14,7 @@ import {
   noticeSettingsUpdateInput,
   positionListInput,
   positionListPage,
+  printedDocumentFile,
   printedFile,
   printJobStatus,
   printNoticeInput,
@@ -38,6 +39,7 @@ import {
   vaultResetResult,
   vaultStatusView,
 } from './schemas/onboarding';
+import { deliveryCapabilities, deliveryInput, deliveryPrintInput, printedDocument, printerList, savedDocument } from './schemas/delivery';
 
 /**
  * Who may call a channel:
@@ -81,8 +83,8 @@ export const channels = {
   'noticeSettings.update': channel({ input: noticeSettingsUpdateInput, output: noticeSettingsState, permission: 'noticeSettings' }),
 
   'positions.list': channel({ input: positionListInput, output: positionListPage, permission: 'positions' }),
-  'print.notice': channel({ input: printNoticeInput, output: printedFile, permission: 'positions' }),
-  'print.receipt': channel({ input: printReceiptInput, output: printedFile, permission: 'positions' }),
+  'print.notice': channel({ input: printNoticeInput, output: printedDocumentFile, permission: 'positions' }),
+  'print.receipt': channel({ input: printReceiptInput, output: printedDocumentFile, permission: 'positions' }),
   'print.batchStart': channel({ input: batchStartInput, output: printJobStatus, permission: 'positions' }),
   'print.batchStatus': channel({ input: jobIdInput, output: printJobStatus, permission: 'positions' }),
   'print.batchCancel': channel({ input: jobIdInput, output: printJobStatus, permission: 'positions' }),
@@ -112,6 +114,13 @@ export const channels = {
   'vault.status': channel({ input: noInput, output: vaultStatusView, permission: 'signedIn' }),
   'vault.reset': channel({ input: vaultResetInput, output: vaultResetResult, permission: 'vaultRecovery' }),
   'audit.export': channel({ input: auditExportInput, output: auditExport, permission: 'audit' }),
+
+  // what this host can do with a produced PDF; no secret in it, and the kiosk asks before any sign-in
+  'delivery.capabilities': channel({ input: noInput, output: deliveryCapabilities, permission: 'public' }),
+  'delivery.saveToFolder': channel({ input: deliveryInput, output: savedDocument, permission: 'positions' }),
+  'delivery.open': channel({ input: deliveryInput, output: z.null(), permission: 'positions' }),
+  'delivery.printers': channel({ input: noInput, output: printerList, permission: 'positions' }),
+  'delivery.print': channel({ input: deliveryPrintInput, output: printedDocument, permission: 'positions' }),
 } as const;
 
 export type Channels = typeof channels;

@@ -1,31 +1,8 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { createCore } from '../../src-main/core/createCore';
-import { silentLogger } from '../../src-main/platform/logger';
-import { systemActor } from '../../src-main/services/actor';
 import { test, expect, demo, goToMenu, openEcAs, snap } from './support/fixtures';
-
-const DEBTOR = { type: 'F' as const, fiscalCode: 'RCCMNL83S18D969H', fullName: 'Emanuele Rocca', city: 'Roma', province: 'RM', postalCode: '00100' };
-
-/** Debt positions written straight into the host's data dir (between a stop and a start). */
-async function seedPositions(dataDir: string): Promise<string[]> {
-  const core = await createCore({ dataDir, demo: true }, { logger: silentLogger });
-  try {
-    const positions = core.positions.positions;
-    const notices: string[] = [];
-    for (const amount of [12_345, 6_789]) {
-      const created = positions.create(systemActor, {
-        debtor: DEBTOR,
-        options: [{ kind: 'single', amount, dueDate: '2099-12-31', description: 'TARI 2026 - saldo', transfers: [{ id: 1, amount, iban: 'IT60X0542811101000000123456', remittance: 'TARI 2026', taxonomy: '9/0101108TS/' }] }],
-      });
-      notices.push(positions.publish(systemActor, created.id).options[0]!.noticeNumber);
-    }
-    return notices;
-  } finally {
-    await core.close();
-  }
-}
+import { seedPositions } from './support/positions';
 
 test('the Referente Tecnico prints a payment notice from the positions page and downloads it', async ({ page, host }) => {
   await host.stop();

@@ -127,3 +127,10 @@ test('a demo account signs in, and the session lives in main for this window onl
   await page.waitForLoadState('domcontentloaded');
   expect(await keepAlive()).toMatchObject({ ok: false, error: { code: 'AUTH_REQUIRED' } });
 });
+
+test('offers the desktop delivery of documents, and lists the system printers through main', async () => {
+  const call = (channel: string) => page.evaluate((c) => (globalThis as unknown as PageGlobal).sportello.invoke(c), channel);
+  expect(await call('delivery.capabilities')).toEqual({ ok: true, data: { download: true, saveToFolder: true, openInViewer: true, print: 'choosePrinter' } });
+  // the reload above signed the window out: the printer list is for signed-in staff only
+  expect(await call('delivery.printers')).toMatchObject({ ok: false, error: { code: 'AUTH_REQUIRED' } });
+});

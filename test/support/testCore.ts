@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createCore, type Core } from '../../src-main/core/createCore';
+import type { DocumentDelivery } from '../../src-main/delivery/documentDelivery';
 import type { Db } from '../../src-main/db/openDatabase';
 import { ManualClock } from '../../src-main/platform/clock';
 import { silentLogger } from '../../src-main/platform/logger';
@@ -24,13 +25,15 @@ export interface TestCore {
 }
 
 /** A core on a fresh data dir with a hand-driven clock (10:00 Rome time on 22/11/2026 by default). */
-export async function createTestCore(options: { demo?: boolean; dataDir?: string; clock?: ManualClock; idleTimeoutMinutes?: number } = {}): Promise<TestCore> {
+export async function createTestCore(
+  options: { demo?: boolean; dataDir?: string; clock?: ManualClock; idleTimeoutMinutes?: number; delivery?: DocumentDelivery } = {},
+): Promise<TestCore> {
   const dataDir = options.dataDir ?? tempDir();
   const clock = options.clock ?? new ManualClock('2026-11-22T09:00:00.000Z');
   const keyStore = new InMemoryKeyStore();
   const core = await createCore(
     { dataDir, demo: options.demo ?? false, idleTimeoutMinutes: options.idleTimeoutMinutes ?? 15 },
-    { clock, logger: silentLogger, keyStore },
+    { clock, logger: silentLogger, keyStore, ...(options.delivery ? { delivery: options.delivery } : {}) },
   );
   const events: TestCore['events'] = [];
   core.setEventSink((windowId, event, payload) => events.push({ windowId, event, payload }));

@@ -1,15 +1,18 @@
 import path from 'node:path';
-import { BrowserWindow, Menu, app, dialog, ipcMain, protocol, safeStorage, session, webContents } from 'electron';
+import { BrowserWindow, Menu, app, dialog, ipcMain, protocol, safeStorage, session, shell, webContents } from 'electron';
 import { AppError, errorMessages } from '../../../src-shared/errors';
 import { bridgeChannels } from '../../../src-shared/ipc/bridge';
 import { createCore, type Core } from '../../core/createCore';
+import { PRINT_FOLDER } from '../../print/printModule';
 import { SafeStorageKeyStore } from '../../vault';
 import { version } from '../../../package.json';
 import { appScheme, createAppProtocolHandler } from './appProtocol';
 import { parseElectronArgs, type ElectronHostOptions } from './args';
+import { defaultPrinterName } from './defaultPrinter';
+import { createElectronDelivery } from './documentDelivery';
 import { createEventSink, createInvokeHandler } from './ipcBridge';
-import { APP_SCHEME, APP_URL, devOriginFrom, isAppUrl } from './senderPolicy';
-import { bindSessionLifetime, buildMenuTemplate, hardenSession, hardenWebContents, mainWindowOptions } from './window';
+import { APP_SCHEME, APP_URL, devOriginFrom, isAppUrl, isPrintWindowUrl } from './senderPolicy';
+import { bindSessionLifetime, blockDownloads, buildMenuTemplate, hardenSession, hardenWebContents, mainWindowOptions, printWindowOptions } from './window';
 
 /**
  * The desktop host: the same core and router as the web host, reached through one IPC channel
@@ -33,6 +36,8 @@ function startHost(options: ElectronHostOptions): void {
   const devOrigin = devOriginFrom(process.env.ELECTRON_RENDERER_URL, app.isPackaged);
   const devTools = !app.isPackaged;
   const knownIds = new Set<number>();
+  /** hidden print windows (webContents id) and the one file:// URL each may show */
+  const printWindows = new Map<number, string>();
   let core: Core | null = null;
   let mainWindow: BrowserWindow | null = null;
   let sweep: NodeJS.Timeout | null = null;
@@ -41,7 +46,7 @@ function startHost(options: ElectronHostOptions): void {
   app.on('web-contents-created', (_event, contents) => {
     hardenWebContents(
       contents,
-      (url) => isAppUrl(url, devOrigin),
+      (url) => isAppUrl(url, devOrigin) || isPrintWindowUrl(printWindows.get(contents.id), url),
       (what, url) => core?.logger.warn('electron.refused', { what, origin: url ? safeOrigin(url) : null }),
     );
   });
@@ -91,9 +96,30 @@ function startHost(options: ElectronHostOptions): void {
     return window;
   }
 
+  function openPrintWindow(fileUrl: string): BrowserWindow {
+    const window = new BrowserWindow(printWindowOptions());
+    const id = window.webContents.id;
+    printWindows.set(id, fileUrl);
+    window.webContents.once('destroyed', () => printWindows.delete(id));
+    return window;
+  }
+
   app
     .whenReady()
     .then(async () => {
+      const delivery = createElectronDelivery({
+        kiosk: options.kiosk,
+        filesRoot: path.join(app.getPath('userData'), PRINT_FOLDER),
+        dialog,
+        shell,
+        windowFor: (windowId) => {
+          const id = Number(windowId);
+          const contents = Number.isSafeInteger(id) && knownIds.has(id) ? webContents.fromId(id) : undefined;
+          return contents ? BrowserWindow.fromWebContents(contents) : null;
+        },
+        openPrintWindow,
+        defaultPrinterName: () => defaultPrinterName(process.platform),
+      });
       try {
         core = await createCore(
           { dataDir: app.getPath('userData'), demo: options.demo, ...(options.idleTimeoutMinutes ? { idleTimeoutMinutes: options.idleTimeoutMinutes } : {}) },
@@ -101,6 +127,7 @@ function startHost(options: ElectronHostOptions): void {
             version,
             // the vault's data key, sealed by the OS keychain through Electron (basic_text only if accepted)
             keyStore: new SafeStorageKeyStore({ safeStorage, dataDir: app.getPath('userData'), allowInsecureBackend: options.acceptInsecureKeychain }),
+            delivery,
           },
         );
       } catch (error) {
@@ -114,6 +141,7 @@ function startHost(options: ElectronHostOptions): void {
       }
       const current = core;
       hardenSession(session.defaultSession);
+      if (options.kiosk) blockDownloads(session.defaultSession, () => current.logger.warn('electron.refused', { what: 'download', origin: null }));
       protocol.handle(APP_SCHEME, createAppProtocolHandler(rendererDir));
       current.setEventSink(createEventSink({ fromId: (id) => webContents.fromId(id), knownIds }));
       ipcMain.handle(bridgeChannels.invoke, createInvokeHandler({ router: current.router, knownIds, devOrigin, logger: current.logger }));

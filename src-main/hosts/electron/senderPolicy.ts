@@ -72,3 +72,21 @@ export function isTrustedSender(facts: SenderFacts): boolean {
   if (!facts.knownIds.has(facts.webContentsId)) return false;
   return isAppUrl(facts.frameUrl, facts.devOrigin ?? null);
 }
+
+/** Chromium's built-in PDF viewer, an extension with a fixed id that renders a PDF inside its own frame. */
+export const PDF_VIEWER_ORIGIN = 'chrome-extension://mhjfbmdgcfjbbpaeojofohoefgiehjai';
+
+/**
+ * Where a hidden print window may go: the one file it was opened for (exact file:// URL) and the PDF
+ * viewer's frame that renders it. Nothing else, and nothing at all for a window that is not printing.
+ */
+export function isPrintWindowUrl(allowedFileUrl: string | undefined, url: string): boolean {
+  if (allowedFileUrl === undefined) return false;
+  if (url === allowedFileUrl) return true;
+  try {
+    const parsed = new URL(url);
+    return `${parsed.protocol}//${parsed.host}` === PDF_VIEWER_ORIGIN && parsed.username === '' && parsed.password === '';
+  } catch {
+    return false;
+  }
+}

@@ -44,6 +44,39 @@ export function mainWindowOptions(settings: MainWindowSettings): BrowserWindowCo
 }
 
 /**
+ * The hidden window that prints one PDF: the same lockdown as the main window, no preload (it never
+ * talks to main), no DevTools, and plugins on only because Chromium's PDF viewer is one: without it
+ * the file would be offered as a download instead of being rendered for the printer.
+ */
+export function printWindowOptions(): BrowserWindowConstructorOptions {
+  return {
+    title: 'Sportello – stampa',
+    show: false,
+    width: 820,
+    height: 1160,
+    skipTaskbar: true,
+    webPreferences: {
+      sandbox: true,
+      contextIsolation: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      experimentalFeatures: false,
+      webviewTag: false,
+      navigateOnDragDrop: false,
+      spellcheck: false,
+      safeDialogs: true,
+      devTools: false,
+      plugins: true,
+      // a hidden window is throttled by default, which can stall the viewer's rendering
+      backgroundThrottling: false,
+    },
+  };
+}
+
+/**
  * Applied to every webContents the app ever creates (from `web-contents-created`): no new windows,
  * no navigation or redirect away from the app's own origin, no <webview>.
  */
@@ -104,6 +137,17 @@ export function hardenSession(session: Session): void {
   session.setPermissionRequestHandler((_contents, permission, callback) => callback(allowedPermissions.has(permission)));
   session.setPermissionCheckHandler((_contents, permission) => allowedPermissions.has(permission));
   session.setDevicePermissionHandler(() => false);
+}
+
+/**
+ * A kiosk never downloads: Chromium would open a "save as" dialog, and with it the computer's
+ * folders, in front of a citizen. Documents reach the kiosk's printer instead.
+ */
+export function blockDownloads(session: Session, onRefused: () => void = () => {}): void {
+  session.on('will-download', (event) => {
+    event.preventDefault();
+    onRefused();
+  });
 }
 
 /**

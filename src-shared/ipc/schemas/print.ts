@@ -45,6 +45,10 @@ export const printedFile = z.object({
 });
 export type PrintedFileData = z.infer<typeof printedFile>;
 
+/** A single notice or receipt: the file, and the id the delivery channels (save, open, print) take. */
+export const printedDocumentFile = printedFile.extend({ documentId: z.string() });
+export type PrintedDocumentFileData = z.infer<typeof printedDocumentFile>;
+
 export const printNoticeInput = z.object({ positionId: id });
 export const printReceiptInput = z.object({ positionId: id, receiptId: z.string().max(35).optional() });
 

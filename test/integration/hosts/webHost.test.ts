@@ -3,6 +3,7 @@ import http from 'node:http';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startWebHost, type WebHost } from '../../../src-main/hosts/web/webHost';
+import { positionInput, single } from '../../support/positionsFixture';
 import { createTestCore, demoAdmin, tempDir, type TestCore } from '../../support/testCore';
 
 let t: TestCore;
@@ -123,6 +124,24 @@ describe('web host', () => {
     expect(huge.status).toBe(413);
     const notObject = await ipc(w, '[1,2,3]');
     expect(JSON.parse(notObject.body)).toMatchObject({ ok: false, error: { code: 'IPC_UNKNOWN_CHANNEL' } });
+  });
+
+  it('offers only the download: nothing on the server side saves, opens or prints a document', async () => {
+    const w = await connect();
+    const call = async (channel: string, input?: unknown) => JSON.parse((await ipc(w, { channel, input })).body) as { ok: boolean; data?: unknown; error?: { code: string } };
+    expect(await call('delivery.capabilities')).toEqual({ ok: true, data: { download: true, saveToFolder: false, openInViewer: false, print: 'none' } });
+    expect((await call('auth.signIn', demoAdmin)).ok).toBe(true);
+    const positions = t.core.positions.positions;
+    const actor = { id: 1, name: 'test' };
+    const position = positions.publish(actor, positions.create(actor, positionInput({ options: [single({ amount: 4_200 })] })).id);
+    const notice = await call('print.notice', { positionId: position.id });
+    expect(notice).toMatchObject({ ok: true, data: { fileName: expect.stringMatching(/^avviso-.*\.pdf$/), dataBase64: expect.any(String), documentId: expect.any(String) } });
+    const document = { kind: 'document', documentId: (notice.data as { documentId: string }).documentId };
+    for (const channel of ['delivery.saveToFolder', 'delivery.open', 'delivery.print']) {
+      expect(await call(channel, { document })).toMatchObject({ ok: false, error: { code: 'DELIVERY_NOT_SUPPORTED' } });
+    }
+    expect(await call('delivery.printers')).toMatchObject({ ok: false, error: { code: 'DELIVERY_NOT_SUPPORTED' } });
+    expect((await t.core.services.audit.page({ limit: 20 })).items.filter((i) => i.action.startsWith('document.'))).toEqual([]);
   });
 
   it('pushes events to the window they are for', async () => {

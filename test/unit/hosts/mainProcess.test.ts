@@ -2,6 +2,11 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createCore } from '../../../src-main/core/createCore';
+import { silentLogger } from '../../../src-main/platform/logger';
+import { systemActor } from '../../../src-main/services/actor';
+import { SafeStorageKeyStore } from '../../../src-main/vault';
+import { positionInput, single } from '../../support/positionsFixture';
 import type * as FakeElectron from './support/fakeElectron';
 
 // main.ts wired to a recording stand-in for Electron: the start-up order, the window it opens,
@@ -81,6 +86,10 @@ describe('Electron main process', () => {
     const signIn = await invoke(contents, 'auth.signIn', { username: 'referente.pagamenti@comune-test.it', password: 'Pagamenti2026!' });
     expect(signIn.ok).toBe(true);
     expect(await invoke(contents, 'auth.keepAlive')).toEqual({ ok: true, data: null });
+    // downloads stay possible outside a kiosk (the "Scarica" button)
+    expect(fake.session.defaultSession.listenerCount('will-download')).toBe(0);
+    // the desktop delivery reached the core: save, open, print with a printer choice, download
+    expect(await invoke(contents, 'delivery.capabilities')).toEqual({ ok: true, data: { download: true, saveToFolder: true, openInViewer: true, print: 'choosePrinter' } });
 
     // a subframe of the same window is refused, signed in or not
     const subframe = { ...contents.mainFrame, parent: contents.mainFrame, routingId: 2 };
@@ -145,6 +154,15 @@ describe('Electron main process', () => {
     await vi.waitFor(() => expect(fake.FakeBrowserWindow.windows).toHaveLength(1), { timeout: 10_000 });
     expect(fake.FakeBrowserWindow.windows[0]!.options.kiosk).toBe(true);
     expect(fake.Menu.setApplicationMenu).toHaveBeenCalledWith(null);
+    // a download would open a "save as" dialog over the kiosk: refused
+    const download = { preventDefault: vi.fn() };
+    fake.session.defaultSession.emit('will-download', download, {}, {});
+    expect(download.preventDefault).toHaveBeenCalled();
+    // a kiosk prints to the default printer and offers nothing that opens the computer's files
+    expect(await invoke(fake.FakeBrowserWindow.windows[0]!.webContents, 'delivery.capabilities')).toEqual({
+      ok: true,
+      data: { download: false, saveToFolder: false, openInViewer: false, print: 'defaultPrinter' },
+    });
   }, 20_000);
 
   it('closing the window ends its session and forgets it; quitting closes the database', async () => {
@@ -165,4 +183,55 @@ describe('Electron main process', () => {
     // SQLite folds the WAL back and removes it when the last connection closes
     expect(fs.existsSync(path.join(dataDir, 'sportello.db-wal'))).toBe(false);
   }, 20_000);
+
+  it('prints a document from a hidden window that may show only that file and can never call main', async () => {
+    // a published position, written beforehand on the same keychain stand-in the app will use
+    const seed = await createCore({ dataDir, demo: true }, { logger: silentLogger, keyStore: new SafeStorageKeyStore({ safeStorage: fake.safeStorage, dataDir }) });
+    const positions = seed.positions.positions;
+    const position = positions.publish(systemActor, positions.create(systemActor, positionInput({ options: [single({ amount: 5_000 })] })).id);
+    await seed.close();
+
+    fake.printing.printers = [{ name: 'Ufficio', displayName: 'Ufficio Tributi', description: '', options: {} }];
+    fake.printing.hold = true;
+    await startMain(['--data-dir', dataDir]);
+    fake.app.ready();
+    await vi.waitFor(() => expect(fake.FakeBrowserWindow.windows).toHaveLength(1), { timeout: 10_000 });
+    const contents = fake.FakeBrowserWindow.windows[0]!.webContents;
+    expect((await invoke(contents, 'auth.signIn', { username: 'referente.tecnico@comune-test.it', password: 'Tecnico2026!' })).ok).toBe(true);
+    const notice = (await invoke(contents, 'print.notice', { positionId: position.id })) as { ok: boolean; data: { documentId: string; fileName: string } };
+    expect(notice.ok).toBe(true);
+
+    const printing = invoke(contents, 'delivery.print', { document: { kind: 'document', documentId: notice.data.documentId }, deviceName: 'Ufficio' });
+    await vi.waitFor(() => expect(fake.printing.jobs).toHaveLength(1), { timeout: 10_000 });
+    const printWindow = fake.FakeBrowserWindow.windows[1]!;
+    const fileUrl = fake.printing.jobs[0]!.url;
+    expect(fileUrl).toMatch(/^file:\/\/.*\/stampe\/documenti\/[a-f0-9]{32}\/avviso-.*\.pdf$/);
+    expect(fake.printing.jobs[0]!.options).toMatchObject({ silent: true, deviceName: 'Ufficio' });
+    expect(printWindow.options.show).toBe(false);
+    expect(printWindow.options.webPreferences).toMatchObject({ sandbox: true, contextIsolation: true, nodeIntegration: false, devTools: false, plugins: true });
+
+    // hardened through web-contents-created like every window: only its own file and the PDF viewer
+    const navigate = (event: string, url: string, extra: Record<string, unknown> = {}) => {
+      const details = { url, preventDefault: vi.fn(), ...extra };
+      printWindow.webContents.emit(event, details);
+      return details.preventDefault.mock.calls.length > 0;
+    };
+    expect(navigate('will-navigate', fileUrl)).toBe(false);
+    expect(navigate('will-frame-navigate', 'chrome-extension://mhjfbmdgcfjbbpaeojofohoefgiehjai/index.html', { isMainFrame: false })).toBe(false);
+    expect(navigate('will-navigate', 'file:///etc/passwd')).toBe(true);
+    expect(navigate('will-redirect', 'https://evil.example/')).toBe(true);
+    expect(printWindow.webContents.windowOpenHandler?.({ url: fileUrl })).toEqual({ action: 'deny' });
+    // the print window is not one of the app's windows: main refuses whatever it sends
+    expect(await invoke(printWindow.webContents, 'app.status')).toMatchObject({ ok: false, error: { code: 'IPC_FORBIDDEN_SENDER' } });
+    // the main window may not show that file either
+    const mainNavigation = { url: fileUrl, preventDefault: vi.fn() };
+    contents.emit('will-navigate', mainNavigation);
+    expect(mainNavigation.preventDefault).toHaveBeenCalled();
+
+    fake.printing.finishJobs();
+    expect(await printing).toEqual({ ok: true, data: { printer: 'Ufficio Tributi' } });
+    expect(printWindow.isDestroyed()).toBe(true);
+    // once it is gone, nothing is allowed to it any more
+    expect(navigate('will-navigate', fileUrl)).toBe(true);
+  }, 30_000);
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { APP_ORIGIN, devOriginFrom, isAppUrl, isTrustedSender, originOf } from '../../../src-main/hosts/electron/senderPolicy';
+import { APP_ORIGIN, PDF_VIEWER_ORIGIN, devOriginFrom, isAppUrl, isPrintWindowUrl, isTrustedSender, originOf } from '../../../src-main/hosts/electron/senderPolicy';
 
 const knownIds = new Set([7]);
 const trusted = { frameUrl: 'app://sportello/#/ec/iban', isMainFrame: true, webContentsId: 7, knownIds };
@@ -87,5 +87,23 @@ describe('origins and navigation', () => {
     expect(isAppUrl('https://www.pagopa.gov.it/')).toBe(false);
     expect(isAppUrl('http://localhost:5173/', null)).toBe(false);
     expect(isAppUrl('http://localhost:5173/', 'http://localhost:5173')).toBe(true);
+  });
+});
+
+describe('print window navigation', () => {
+  const file = 'file:///home/ufficio/.config/Sportello/stampe/documenti/abc/avviso-1.pdf';
+
+  it('allows exactly the file it prints and the PDF viewer that renders it', () => {
+    expect(isPrintWindowUrl(file, file)).toBe(true);
+    expect(isPrintWindowUrl(file, `${PDF_VIEWER_ORIGIN}/index.html`)).toBe(true);
+  });
+
+  it('refuses any other file, any web page, and everything for a window that is not printing', () => {
+    expect(isPrintWindowUrl(file, 'file:///etc/passwd')).toBe(false);
+    expect(isPrintWindowUrl(file, `${file}x`)).toBe(false);
+    expect(isPrintWindowUrl(file, 'https://evil.example/')).toBe(false);
+    expect(isPrintWindowUrl(file, 'chrome-extension://another-extension/index.html')).toBe(false);
+    expect(isPrintWindowUrl(undefined, `${PDF_VIEWER_ORIGIN}/index.html`)).toBe(false);
+    expect(isPrintWindowUrl(undefined, file)).toBe(false);
   });
 });

@@ -1,7 +1,7 @@
 import { EventEmitter } from 'node:events';
 import type { MenuItemConstructorOptions, Session, WebContents } from 'electron';
 import { describe, expect, it, vi } from 'vitest';
-import { bindSessionLifetime, buildMenuTemplate, hardenSession, hardenWebContents, mainWindowOptions } from '../../../src-main/hosts/electron/window';
+import { bindSessionLifetime, buildMenuTemplate, hardenSession, hardenWebContents, mainWindowOptions, printWindowOptions } from '../../../src-main/hosts/electron/window';
 import { isAppUrl } from '../../../src-main/hosts/electron/senderPolicy';
 
 class FakeContents extends EventEmitter {
@@ -34,6 +34,16 @@ describe('main window options', () => {
       devTools: false,
     });
     expect(mainWindowOptions({ preloadPath: 'p', kiosk: true, devTools: true }).kiosk).toBe(true);
+  });
+
+  it('the hidden print window keeps every lock of the main window, has no preload and no DevTools', () => {
+    const main = mainWindowOptions({ preloadPath: 'p', kiosk: false, devTools: true }).webPreferences ?? {};
+    const print = printWindowOptions();
+    expect(print.show).toBe(false);
+    const { preload: _preload, devTools: _devTools, ...locks } = main;
+    expect(print.webPreferences).toMatchObject(locks);
+    expect(print.webPreferences).not.toHaveProperty('preload');
+    expect(print.webPreferences?.devTools).toBe(false);
   });
 });
 

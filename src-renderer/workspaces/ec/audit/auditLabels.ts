@@ -34,6 +34,8 @@ export const knownActions = [
   'apiKey.copied',
   'vault.reset',
   'audit.exported',
+  'document.saved',
+  'document.printed',
 ] as const;
 export type KnownAction = (typeof knownActions)[number];
 
@@ -103,6 +105,12 @@ export function describeDetails(t: TFunction, entry: AuditEntry): string {
       return d.reason === 'unknownUser' ? t('audit.details.unknownUser') : typeof d.attempt === 'number' ? t('audit.details.attempt', { count: d.attempt }) : '';
     case 'auth.locked':
       return str(d.until) ? t('audit.details.lockedUntil', { when: displayDateTime(str(d.until) ?? '') }) : '';
+    case 'document.saved':
+      return t('audit.details.savedIn', { name: str(d.fileName) ?? '', folder: str(d.folder) ?? '' });
+    case 'document.printed':
+      return str(d.printer)
+        ? t('audit.details.printedOn', { name: str(d.fileName) ?? '', printer: str(d.printer) ?? '' })
+        : t('audit.details.printedOnDefault', { name: str(d.fileName) ?? '' });
     case 'auth.signIn':
     case 'auth.signOut':
       return '';

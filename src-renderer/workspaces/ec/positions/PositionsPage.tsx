@@ -23,7 +23,8 @@ import { useTranslation } from 'react-i18next';
 import { formatEuro } from '../../../../src-shared/domain/amount';
 import { parseItalianDate } from '../../../../src-shared/domain/date';
 import { POSITION_STATUSES, positionStatusLabels, type PositionStatus } from '../../../../src-shared/domain/positionStatus';
-import type { PositionFilter, PositionRow, PrintJobStatusData } from '../../../../src-shared/ipc/schemas/print';
+import type { DeliveryCapabilities, DocumentRef } from '../../../../src-shared/ipc/schemas/delivery';
+import type { PositionFilter, PositionRow, PrintedDocumentFileData, PrintJobStatusData } from '../../../../src-shared/ipc/schemas/print';
 import { api, type ApiError } from '../../../api/client';
 import { PageHeading } from '../../../components/PageHeading';
 import { ErrorAlert } from '../../../components/ErrorAlert';
@@ -31,6 +32,9 @@ import { DateField } from '../../../components/forms';
 import { displayDate } from '../../../components/format';
 import { downloadPdf, formatBytes } from '../../../components/download';
 import { useNotifications } from '../../../stores/notifications';
+import { downloadOnly, isDownloadOnly, isPrintOnly, useDelivery } from '../../../stores/delivery';
+import { DocumentActions, printOnDefaultPrinter } from '../../../components/delivery/DocumentActions';
+import { DocumentReadyDialog } from '../../../components/delivery/DocumentReadyDialog';
 
 interface FilterForm {
   status: PositionStatus | '';
@@ -64,6 +68,13 @@ export function PositionsPage() {
   const [selected, setSelected] = useState<Set<number>>(new Set());
   const [busy, setBusy] = useState<string | null>(null);
   const [job, setJob] = useState<PrintJobStatusData | null>(null);
+  const capabilities = useDelivery((s) => s.capabilities) ?? downloadOnly;
+  const loadCapabilities = useDelivery((s) => s.load);
+  const [ready, setReady] = useState<PrintedDocumentFileData | null>(null);
+
+  useEffect(() => {
+    void loadCapabilities();
+  }, [loadCapabilities]);
 
   const load = useCallback(async (f: PositionFilter, after: string | null) => {
     const result = await api.invoke('positions.list', { ...f, limit: 20, cursor: after });
@@ -91,13 +102,22 @@ export function PositionsPage() {
   const printOne = async (row: PositionRow, kind: 'notice' | 'receipt') => {
     setBusy(`${kind}-${row.id}`);
     const result = kind === 'notice' ? await api.invoke('print.notice', { positionId: row.id }) : await api.invoke('print.receipt', { positionId: row.id });
-    setBusy(null);
     if (!result.ok) {
+      setBusy(null);
       notify({ severity: 'error', message: result.error.message, code: result.error.code });
       return;
     }
-    downloadPdf(result.data);
-    notify({ severity: 'success', message: t('positions.printed', { name: result.data.fileName }) });
+    const caps = await loadCapabilities();
+    if (isPrintOnly(caps)) {
+      // a kiosk: "Stampa" means paper, at once, on the default printer
+      await printOnDefaultPrinter(t, notify, { kind: 'document', documentId: result.data.documentId });
+    } else if (isDownloadOnly(caps)) {
+      downloadPdf(result.data);
+      notify({ severity: 'success', message: t('positions.printed', { name: result.data.fileName }) });
+    } else {
+      setReady(result.data);
+    }
+    setBusy(null);
   };
 
   const startBatch = async () => {
@@ -180,7 +200,15 @@ export function PositionsPage() {
         </Stack>
       </Paper>
 
-      {job ? <JobPanel job={job} onCancel={() => void cancelBatch()} onDownload={(i) => void downloadBatchFile(i)} onClose={() => setJob(null)} /> : null}
+      {job ? <JobPanel job={job} capabilities={capabilities} onCancel={() => void cancelBatch()} onDownload={(i) => void downloadBatchFile(i)} onClose={() => setJob(null)} /> : null}
+      <DocumentReadyDialog
+        ready={ready ? { document: { kind: 'document', documentId: ready.documentId }, fileName: ready.fileName } : null}
+        capabilities={capabilities}
+        onDownload={() => {
+          if (ready) downloadPdf(ready);
+        }}
+        onClose={() => setReady(null)}
+      />
 
       <ErrorAlert error={loadError} sx={{ mb: 2 }} />
       {items === null && !loadError ? (
@@ -266,7 +294,19 @@ export function PositionsPage() {
   );
 }
 
-function JobPanel({ job, onCancel, onDownload, onClose }: { job: PrintJobStatusData; onCancel(): void; onDownload(index: number): void; onClose(): void }) {
+function batchRef(jobId: string, index: number): DocumentRef {
+  return { kind: 'batchFile', jobId, index };
+}
+
+interface JobPanelProps {
+  job: PrintJobStatusData;
+  capabilities: DeliveryCapabilities;
+  onCancel(): void;
+  onDownload(index: number): void;
+  onClose(): void;
+}
+
+function JobPanel({ job, capabilities, onCancel, onDownload, onClose }: JobPanelProps) {
   const { t } = useTranslation();
   const running = job.state === 'running';
   const severity = job.state === 'failed' ? 'error' : job.state === 'cancelled' ? 'warning' : running ? 'info' : 'success';
@@ -299,12 +339,23 @@ function JobPanel({ job, onCancel, onDownload, onClose }: { job: PrintJobStatusD
         <Stack component="ul" spacing={0.5} sx={{ pl: 0, listStyle: 'none', mt: 1 }}>
           {job.files.map((f, i) => (
             <li key={f.name}>
-              <Button size="small" onClick={() => onDownload(i)}>
-                {t('positions.job.download', { name: f.name })}
-              </Button>{' '}
-              <Typography variant="caption" component="span">
-                {t('positions.job.fileInfo', { notices: f.notices, pages: f.pages, size: formatBytes(f.bytes) })}
-              </Typography>
+              {isDownloadOnly(capabilities) ? (
+                <>
+                  <Button size="small" onClick={() => onDownload(i)}>
+                    {t('positions.job.download', { name: f.name })}
+                  </Button>{' '}
+                  <Typography variant="caption" component="span">
+                    {t('positions.job.fileInfo', { notices: f.notices, pages: f.pages, size: formatBytes(f.bytes) })}
+                  </Typography>
+                </>
+              ) : (
+                <Stack spacing={0.5} sx={{ mb: 1 }}>
+                  <Typography variant="body2">
+                    <strong>{f.name}</strong> – {t('positions.job.fileInfo', { notices: f.notices, pages: f.pages, size: formatBytes(f.bytes) })}
+                  </Typography>
+                  <DocumentActions document={batchRef(job.jobId, i)} fileName={f.name} capabilities={capabilities} onDownload={() => onDownload(i)} />
+                </Stack>
+              )}
             </li>
           ))}
         </Stack>

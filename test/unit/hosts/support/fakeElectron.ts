@@ -17,12 +17,41 @@ export interface FakeFrame {
 
 let nextId = 1;
 
+export interface FakePrinter {
+  name: string;
+  displayName: string;
+  description: string;
+  options: Record<string, string>;
+}
+
+/** The system's printers as getPrintersAsync reports them, and how the next print job ends. */
+export const printing = {
+  printers: [] as FakePrinter[],
+  outcome: { success: true, failureReason: '' },
+  /** every webContents.print call: the page it printed and the options it got */
+  jobs: [] as Array<{ url: string; options: Record<string, unknown> }>,
+  /** when true, a print job waits until the test calls `finishJobs()` */
+  hold: false,
+  held: [] as Array<() => void>,
+  finishJobs(): void {
+    for (const finish of this.held.splice(0)) finish();
+  },
+};
+
 export class FakeWebContents extends EventEmitter {
   readonly id = nextId++;
   readonly mainFrame: FakeFrame = { url: '', parent: null, processId: 100 + this.id, routingId: 1 };
   windowOpenHandler: ((details: { url: string }) => { action: string }) | null = null;
   destroyed = false;
   send = vi.fn();
+  getPrintersAsync = vi.fn(async () => printing.printers.map((p) => ({ ...p })));
+  print = vi.fn((options: Record<string, unknown>, callback?: (success: boolean, failureReason: string) => void) => {
+    calls.push('webContents.print');
+    printing.jobs.push({ url: this.mainFrame.url, options });
+    const finish = () => callback?.(printing.outcome.success, printing.outcome.failureReason);
+    if (printing.hold) printing.held.push(finish);
+    else finish();
+  });
   setWindowOpenHandler(handler: (details: { url: string }) => { action: string }): void {
     this.windowOpenHandler = handler;
   }
@@ -40,6 +69,9 @@ export class FakeBrowserWindow extends EventEmitter {
   static windows: FakeBrowserWindow[] = [];
   static getAllWindows(): FakeBrowserWindow[] {
     return FakeBrowserWindow.windows.filter((w) => !w.destroyed);
+  }
+  static fromWebContents(contents: FakeWebContents): FakeBrowserWindow | null {
+    return FakeBrowserWindow.windows.find((w) => w.webContents === contents) ?? null;
   }
   readonly webContents = new FakeWebContents();
   destroyed = false;
@@ -73,6 +105,12 @@ export class FakeBrowserWindow extends EventEmitter {
     this.destroyed = true;
     this.emit('closed');
     this.webContents.destroy();
+  }
+  /** closes at once, as Electron's destroy() does */
+  destroy(): void {
+    if (this.destroyed) return;
+    calls.push('BrowserWindow.destroy');
+    this.close();
   }
 }
 
@@ -156,13 +194,13 @@ export const protocol = {
   },
 };
 
-export const session = {
-  defaultSession: {
-    setPermissionRequestHandler: vi.fn(),
-    setPermissionCheckHandler: vi.fn(),
-    setDevicePermissionHandler: vi.fn(),
-  },
-};
+class FakeSession extends EventEmitter {
+  setPermissionRequestHandler = vi.fn();
+  setPermissionCheckHandler = vi.fn();
+  setDevicePermissionHandler = vi.fn();
+}
+
+export const session = { defaultSession: new FakeSession() };
 
 export const webContents = {
   fromId: (id: number) => FakeBrowserWindow.windows.map((w) => w.webContents).find((c) => c.id === id),
@@ -173,8 +211,25 @@ export const Menu = {
   buildFromTemplate: (template: unknown) => ({ template }),
 };
 
+/** what the folder dialog answers next (a test sets it before the call) */
+export const dialogAnswer = { canceled: true, filePaths: [] as string[] };
+
 export const dialog = {
   showErrorBox: vi.fn((title: string, content: string) => calls.push(`showErrorBox ${title}: ${content}`)),
+  showOpenDialog: vi.fn(async (..._args: unknown[]) => {
+    calls.push('dialog.showOpenDialog');
+    return { canceled: dialogAnswer.canceled, filePaths: [...dialogAnswer.filePaths] };
+  }),
+};
+
+/** what shell.openPath answers next: '' is success, anything else the OS's error message */
+export const shellAnswer = { openPath: '' };
+
+export const shell = {
+  openPath: vi.fn(async (file: string) => {
+    calls.push(`shell.openPath ${file}`);
+    return shellAnswer.openPath;
+  }),
 };
 
 /** A working keychain: "encryption" is a reversible marker, enough for the vault's key store. */
@@ -198,7 +253,20 @@ export function resetFake(): void {
   ipcMain.handlers.clear();
   protocol.handlers.clear();
   protocol.registerSchemesAsPrivileged.mockClear();
-  for (const fn of Object.values(session.defaultSession)) fn.mockClear();
+  session.defaultSession.removeAllListeners();
+  session.defaultSession.setPermissionRequestHandler.mockClear();
+  session.defaultSession.setPermissionCheckHandler.mockClear();
+  session.defaultSession.setDevicePermissionHandler.mockClear();
   Menu.setApplicationMenu.mockClear();
   dialog.showErrorBox.mockClear();
+  dialog.showOpenDialog.mockClear();
+  dialogAnswer.canceled = true;
+  dialogAnswer.filePaths = [];
+  shell.openPath.mockClear();
+  shellAnswer.openPath = '';
+  printing.printers = [];
+  printing.outcome = { success: true, failureReason: '' };
+  printing.jobs = [];
+  printing.hold = false;
+  printing.held = [];
 }

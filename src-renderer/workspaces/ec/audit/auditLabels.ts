@@ -6,6 +6,7 @@ import { apiProductLabels } from '../../../../src-shared/onboarding/apiProducts'
 import { displayDate, displayDateTime } from '../../../components/format';
 // onboarding: stations, test activities, esercizio
 import { describeOnboardingDetails, onboardingActions } from './onboardingAuditLabels';
+import { describeRecordsDetails, recordsActions } from './recordsAuditLabels';
 
 /** Actions main records today; unknown ones still show, under their raw name. */
 export const knownActions = [
@@ -36,6 +37,7 @@ export const knownActions = [
   'audit.exported',
   'document.saved',
   'document.printed',
+  ...recordsActions,
 ] as const;
 export type KnownAction = (typeof knownActions)[number];
 
@@ -158,7 +160,7 @@ export function describeDetails(t: TFunction, entry: AuditEntry): string {
         .join(' – ');
     default:
       // onboarding: stations, test activities, esercizio
-      return describeOnboardingDetails(t, entry) ?? (Object.keys(d).length > 0 ? JSON.stringify(d) : '');
+      return describeOnboardingDetails(t, entry) ?? describeRecordsDetails(t, entry) ?? (Object.keys(d).length > 0 ? JSON.stringify(d) : '');
   }
 }
 

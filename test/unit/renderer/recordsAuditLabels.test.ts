@@ -32,6 +32,7 @@ describe('activity log lines for the EC records', () => {
     expect(describeRecordsDetails(t, entry('receipt.amountMismatch', { noticeNumber: '301000000000000144', amount: 100, expectedAmount: 200 }))).toBe(
       '3010 0000 0000 0001 44 – 1,00 € – atteso 2,00 €',
     );
+    expect(describeRecordsDetails(t, entry('position.invalidated', { iupd: 'TARI-2026-2', from: 'VALID' }))).toBe('TARI-2026-2 – Pagabile → Annullata');
     expect(describeRecordsDetails(t, entry('position.paid', { iupd: 'TARI-2026-1', from: 'VALID', to: 'PAID' }))).toBe('TARI-2026-1 – Pagabile → Pagata');
     expect(describeRecordsDetails(t, entry('reconciliation.flowImported', { flowId: '2026-11-23BCITITMM-S1', psp: 'Banca', lines: 3, matchedLines: 2, matchedAmount: 5000 }))).toBe(
       '2026-11-23BCITITMM-S1 – Banca – 2 di 3 righe abbinate – 50,00 €',

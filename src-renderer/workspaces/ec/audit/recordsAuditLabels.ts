@@ -47,6 +47,7 @@ export function describeRecordsDetails(t: TFunction, entry: AuditEntry): string 
     case 'position.published':
       return join(str(d.iupd), status(d.status));
     case 'position.invalidated':
+      return join(str(d.iupd), str(d.from) ? `${status(d.from)} → ${status('INVALID')}` : null);
     case 'position.expired':
     case 'position.validityReached':
     case 'position.paid':

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoDate, text } from '../../src-shared/ipc/schemas/common';
+import { isoDate, postalCode, province, text } from '../../src-shared/ipc/schemas/common';
 import { ecFiscalCode, environments, segregationCode, type Environment } from '../../src-shared/ipc/schemas/ec';
 import {
   payer,
@@ -45,15 +45,6 @@ export const apiProductLabels: Record<ApiProduct, string> = {
 export const apiKeySlots = ['primary', 'secondary'] as const;
 export type ApiKeySlot = (typeof apiKeySlots)[number];
 
-const province = z
-  .string({ error: 'Provincia obbligatoria.' })
-  .trim()
-  .toUpperCase()
-  .regex(/^[A-Z]{2}$/, { error: 'Provincia: indicare la sigla di due lettere (es. RM).' });
-const postalCode = z
-  .string({ error: 'CAP obbligatorio.' })
-  .trim()
-  .regex(/^\d{5}$/, { error: 'Il CAP è di 5 cifre.' });
 
 export const ecConnection = z.union([
   z.literal('direct'),

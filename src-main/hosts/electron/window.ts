@@ -5,6 +5,22 @@ import type { BrowserWindowConstructorOptions, MenuItemConstructorOptions, Sessi
  * parameters (type-only imports) so these rules are unit-tested with fakes.
  */
 
+/** What every window of ours gets: sandboxed, isolated, no Node, no webview, no mixed content. */
+const lockedDown = {
+  sandbox: true,
+  contextIsolation: true,
+  nodeIntegration: false,
+  nodeIntegrationInWorker: false,
+  nodeIntegrationInSubFrames: false,
+  webSecurity: true,
+  allowRunningInsecureContent: false,
+  experimentalFeatures: false,
+  webviewTag: false,
+  navigateOnDragDrop: false,
+  spellcheck: false,
+  safeDialogs: true,
+} as const satisfies BrowserWindowConstructorOptions['webPreferences'];
+
 export interface MainWindowSettings {
   preloadPath: string;
   kiosk: boolean;
@@ -26,18 +42,7 @@ export function mainWindowOptions(settings: MainWindowSettings): BrowserWindowCo
     kiosk: settings.kiosk,
     webPreferences: {
       preload: settings.preloadPath,
-      sandbox: true,
-      contextIsolation: true,
-      nodeIntegration: false,
-      nodeIntegrationInWorker: false,
-      nodeIntegrationInSubFrames: false,
-      webSecurity: true,
-      allowRunningInsecureContent: false,
-      experimentalFeatures: false,
-      webviewTag: false,
-      navigateOnDragDrop: false,
-      spellcheck: false,
-      safeDialogs: true,
+      ...lockedDown,
       devTools: settings.devTools,
     },
   };
@@ -56,18 +61,7 @@ export function printWindowOptions(): BrowserWindowConstructorOptions {
     height: 1160,
     skipTaskbar: true,
     webPreferences: {
-      sandbox: true,
-      contextIsolation: true,
-      nodeIntegration: false,
-      nodeIntegrationInWorker: false,
-      nodeIntegrationInSubFrames: false,
-      webSecurity: true,
-      allowRunningInsecureContent: false,
-      experimentalFeatures: false,
-      webviewTag: false,
-      navigateOnDragDrop: false,
-      spellcheck: false,
-      safeDialogs: true,
+      ...lockedDown,
       devTools: false,
       plugins: true,
       // a hidden window is throttled by default, which can stall the viewer's rendering

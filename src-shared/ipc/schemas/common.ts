@@ -51,4 +51,17 @@ export function withPasswordConfirmation<T extends z.ZodObject<{ password: z.Zod
   });
 }
 
+/** Italian province as its two-letter sigla (RM), upper-cased. */
+export const province = z
+  .string({ error: 'Provincia obbligatoria.' })
+  .trim()
+  .toUpperCase()
+  .regex(/^[A-Z]{2}$/, { error: 'Provincia: indicare la sigla di due lettere (es. RM).' });
+
+/** Italian CAP: five digits. */
+export const postalCode = z
+  .string({ error: 'CAP obbligatorio.' })
+  .trim()
+  .regex(/^\d{5}$/, { error: 'Il CAP è di 5 cifre.' });
+
 export const noInput = z.undefined();

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { apiKeySlots, apiProducts } from '../../onboarding/apiProducts';
 import { onboardingStepIds } from '../../onboarding/steps';
-import { text } from './common';
+import { postalCode, province, text } from './common';
 import { validateLegalFiscalCode } from '../../domain/fiscalCode';
 import { environments } from './ec';
 
@@ -10,16 +10,6 @@ import { environments } from './ec';
 export const connectionTypes = ['direct', 'partner'] as const;
 export type ConnectionType = (typeof connectionTypes)[number];
 
-const province = z
-  .string({ error: 'Provincia obbligatoria.' })
-  .trim()
-  .toUpperCase()
-  .regex(/^[A-Z]{2}$/, { error: 'Provincia: indicare la sigla di due lettere (es. RM).' });
-
-const postalCode = z
-  .string({ error: 'CAP obbligatorio.' })
-  .trim()
-  .regex(/^\d{5}$/, { error: 'Il CAP è di 5 cifre.' });
 
 /** Empty, or an 11-digit fiscal code that passes the check digit (Italian message from the domain library). */
 const optionalLegalFiscalCode = z

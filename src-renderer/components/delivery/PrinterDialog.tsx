@@ -1,7 +1,6 @@
 import { useEffect, useId, useState } from 'react';
 import {
   Button,
-  CircularProgress,
   Dialog,
   DialogActions,
   DialogContent,
@@ -11,13 +10,13 @@ import {
   FormLabel,
   Radio,
   RadioGroup,
-  Stack,
   Typography,
 } from '@mui/material';
 import { useTranslation } from 'react-i18next';
 import type { DocumentRef, PrintedDocument, PrinterEntry } from '../../../src-shared/ipc/schemas/delivery';
 import { api, type ApiError } from '../../api/client';
 import { ErrorAlert } from '../ErrorAlert';
+import { LoadingStatus } from '../LoadingStatus';
 
 /** The radio value meaning "whatever the system's default printer is" (no deviceName sent). */
 const SYSTEM_DEFAULT = '';
@@ -79,10 +78,7 @@ export function PrinterDialog({ open, document, fileName, onCancel, onPrinted }:
       <DialogContent>
         <ErrorAlert error={error} sx={{ mb: 2 }} />
         {printers === null ? (
-          <Stack direction="row" spacing={2} alignItems="center" role="status">
-            <CircularProgress size={24} aria-hidden />
-            <Typography>{t('delivery.printerDialog.loading')}</Typography>
-          </Stack>
+          <LoadingStatus label={t('delivery.printerDialog.loading')} />
         ) : printers.length === 0 && !error ? (
           <Typography>{t('delivery.printerDialog.none')}</Typography>
         ) : printers.length > 0 ? (

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import { Alert, Box, Button, CircularProgress, Paper, Stack, Typography } from '@mui/material';
+import { Alert, Box, Button, Paper, Stack, Typography } from '@mui/material';
 import { Autorenew, ContentCopy, Visibility, VisibilityOff } from '@mui/icons-material';
 import { useTranslation } from 'react-i18next';
 import type { ApiKeyList, ApiKeyProductView } from '../../../../src-shared/ipc/schemas/onboarding';
@@ -12,6 +12,7 @@ import { displayDateTime } from '../../../components/format';
 import { useNotifications } from '../../../stores/notifications';
 import { useOnboarding } from '../../../stores/onboarding';
 import { VaultStatusAlert } from '../vault/VaultStatusAlert';
+import { LoadingStatus } from '../../../components/LoadingStatus';
 
 const MASK = '••••••••••••••••••••••••••••••••';
 /** Read by screen readers, not shown. */
@@ -111,10 +112,7 @@ export function ApiKeysPage() {
       <VaultStatusAlert onRecovered={() => void reload()} />
       <ErrorAlert error={loadError} sx={{ mb: 2 }} />
       {list === null && !loadError ? (
-        <Stack direction="row" spacing={2} alignItems="center" role="status">
-          <CircularProgress size={24} aria-hidden />
-          <Typography>{t('common.loading')}</Typography>
-        </Stack>
+        <LoadingStatus />
       ) : null}
       {list && !list.registered ? (
         <Alert severity="info" sx={{ mb: 3 }}>

@@ -1,7 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import {
   Button,
-  CircularProgress,
   MenuItem,
   Paper,
   Stack,
@@ -24,6 +23,7 @@ import { actionLabel, describeDetails, knownActions } from './auditLabels';
 import { Download } from '@mui/icons-material';
 import { downloadText } from '../../../components/download';
 import { useNotifications } from '../../../stores/notifications';
+import { LoadingStatus } from '../../../components/LoadingStatus';
 
 const PAGE_SIZE = 50;
 
@@ -137,10 +137,7 @@ export function AuditPage() {
       </Stack>
       <ErrorAlert error={error} sx={{ mb: 2 }} />
       {items === null && !error ? (
-        <Stack direction="row" spacing={2} alignItems="center" role="status">
-          <CircularProgress size={24} aria-hidden />
-          <Typography>{t('common.loading')}</Typography>
-        </Stack>
+        <LoadingStatus />
       ) : null}
       {items !== null ? (
         <TableContainer component={Paper} variant="outlined">

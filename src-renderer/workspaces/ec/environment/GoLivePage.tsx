@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import { Alert, Button, Card, CardContent, Chip, CircularProgress, Stack, Typography } from '@mui/material';
+import { Alert, Button, Card, CardContent, Chip, Stack, Typography } from '@mui/material';
 import { useTranslation } from 'react-i18next';
 import type { Environment } from '../../../../src-shared/ipc/schemas/ec';
 import type { EnvironmentStatus } from '../../../../src-shared/ipc/schemas/testActivities';
@@ -10,6 +10,7 @@ import { PageHeading } from '../../../components/PageHeading';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { ConfirmDialog } from '../../../components/ConfirmDialog';
 import { displayDateTime } from '../../../components/format';
+import { LoadingStatus } from '../../../components/LoadingStatus';
 
 /** The Referente dei Pagamenti's switch between collaudo and esercizio, gated on the latest test run. */
 export function GoLivePage() {
@@ -55,10 +56,7 @@ export function GoLivePage() {
       <PageHeading title={t('goLive.heading')} subtitle={t('goLive.intro')} />
       <ErrorAlert error={error} sx={{ mb: 2 }} />
       {status === null && !error ? (
-        <Stack direction="row" spacing={2} alignItems="center" role="status">
-          <CircularProgress size={24} aria-hidden />
-          <Typography>{t('common.loading')}</Typography>
-        </Stack>
+        <LoadingStatus />
       ) : null}
       {status ? (
         <Card variant="outlined" sx={{ maxWidth: 760 }}>

@@ -3,7 +3,6 @@ import {
   Box,
   Button,
   Chip,
-  CircularProgress,
   Paper,
   Stack,
   Table,
@@ -26,6 +25,7 @@ import { displayDate } from '../../../components/format';
 import { IbanStatusChip } from './ibanStatus';
 import { IbanFormDialog } from './IbanFormDialog';
 import { ScheduleDeletionDialog } from './ScheduleDeletionDialog';
+import { EmptyState, LoadingStatus } from '../../../components/LoadingStatus';
 
 type DialogState = { kind: 'add' } | { kind: 'edit'; entry: IbanEntry } | { kind: 'delete'; entry: IbanEntry } | null;
 
@@ -72,15 +72,10 @@ export function IbanPage() {
       />
       <ErrorAlert error={loadError} sx={{ mb: 2 }} />
       {items === null && !loadError ? (
-        <Stack direction="row" spacing={2} alignItems="center" role="status">
-          <CircularProgress size={24} aria-hidden />
-          <Typography>{t('common.loading')}</Typography>
-        </Stack>
+        <LoadingStatus />
       ) : null}
       {items !== null && items.length === 0 ? (
-        <Paper variant="outlined" sx={{ p: 4, textAlign: 'center' }}>
-          <Typography>{t('iban.empty')}</Typography>
-        </Paper>
+        <EmptyState>{t('iban.empty')}</EmptyState>
       ) : null}
       {items !== null && items.length > 0 ? (
         <TableContainer component={Paper} variant="outlined">

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import { Box, Button, CircularProgress, Paper, Stack, TextField, Typography } from '@mui/material';
+import { Box, Button, Paper, Stack, TextField, Typography } from '@mui/material';
 import { useTranslation } from 'react-i18next';
 import { LOGO_MAX_BYTES, type NoticeSettings } from '../../../../src-shared/ipc/schemas/noticeSettings';
 import { api, type ApiError } from '../../../api/client';
@@ -7,6 +7,7 @@ import { PageHeading } from '../../../components/PageHeading';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { fieldState, fromFieldErrors, withoutError, type FormErrors } from '../../../components/forms';
 import { useNotifications } from '../../../stores/notifications';
+import { LoadingStatus } from '../../../components/LoadingStatus';
 
 type TextKey = Exclude<keyof NoticeSettings, 'logo'>;
 
@@ -37,10 +38,7 @@ export function NoticeSettingsPage() {
         <PageHeading title={t('noticeSettings.heading')} subtitle={t('noticeSettings.intro')} />
         <ErrorAlert error={loadError} />
         {!loadError ? (
-          <Stack direction="row" spacing={2} alignItems="center" role="status">
-            <CircularProgress size={24} aria-hidden />
-            <Typography>{t('common.loading')}</Typography>
-          </Stack>
+          <LoadingStatus />
         ) : null}
       </>
     );

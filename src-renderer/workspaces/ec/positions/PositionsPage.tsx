@@ -4,7 +4,6 @@ import {
   Box,
   Button,
   Checkbox,
-  CircularProgress,
   LinearProgress,
   MenuItem,
   Paper,
@@ -35,6 +34,7 @@ import { useNotifications } from '../../../stores/notifications';
 import { downloadOnly, isDownloadOnly, isPrintOnly, useDelivery } from '../../../stores/delivery';
 import { DocumentActions, printOnDefaultPrinter } from '../../../components/delivery/DocumentActions';
 import { DocumentReadyDialog } from '../../../components/delivery/DocumentReadyDialog';
+import { EmptyState, LoadingStatus } from '../../../components/LoadingStatus';
 
 interface FilterForm {
   status: PositionStatus | '';
@@ -212,15 +212,10 @@ export function PositionsPage() {
 
       <ErrorAlert error={loadError} sx={{ mb: 2 }} />
       {items === null && !loadError ? (
-        <Stack direction="row" spacing={2} alignItems="center" role="status">
-          <CircularProgress size={24} aria-hidden />
-          <Typography>{t('common.loading')}</Typography>
-        </Stack>
+        <LoadingStatus />
       ) : null}
       {items !== null && items.length === 0 ? (
-        <Paper variant="outlined" sx={{ p: 4, textAlign: 'center' }}>
-          <Typography>{t('positions.empty')}</Typography>
-        </Paper>
+        <EmptyState>{t('positions.empty')}</EmptyState>
       ) : null}
       {items !== null && items.length > 0 ? (
         <TableContainer component={Paper} variant="outlined">

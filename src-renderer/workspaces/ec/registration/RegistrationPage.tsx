@@ -4,7 +4,6 @@ import {
   AlertTitle,
   Box,
   Button,
-  CircularProgress,
   FormControl,
   FormControlLabel,
   FormHelperText,
@@ -26,6 +25,7 @@ import { fieldState, fromFieldErrors, withoutError, type FormErrors } from '../.
 import { useUnsavedChanges } from '../../../components/useUnsavedChanges';
 import { useNotifications } from '../../../stores/notifications';
 import { useOnboarding } from '../../../stores/onboarding';
+import { LoadingStatus } from '../../../components/LoadingStatus';
 
 interface FormValues {
   address: string;
@@ -115,10 +115,7 @@ export function RegistrationPage() {
       <PageHeading title={t('registration.heading')} subtitle={t('registration.intro')} />
       <ErrorAlert error={loadError} sx={{ mb: 2 }} />
       {view === null && !loadError ? (
-        <Stack direction="row" spacing={2} alignItems="center" role="status">
-          <CircularProgress size={24} aria-hidden />
-          <Typography>{t('common.loading')}</Typography>
-        </Stack>
+        <LoadingStatus />
       ) : null}
       {view ? (
         <Stack spacing={3} sx={{ maxWidth: 760 }}>

@@ -3,16 +3,13 @@ import {
   Box,
   Button,
   Chip,
-  CircularProgress,
   Paper,
-  Stack,
   Table,
   TableBody,
   TableCell,
   TableContainer,
   TableHead,
   TableRow,
-  Typography,
 } from '@mui/material';
 import { PersonAdd } from '@mui/icons-material';
 import { useTranslation } from 'react-i18next';
@@ -25,6 +22,7 @@ import { ErrorAlert } from '../../../components/ErrorAlert';
 import { ConfirmDialog } from '../../../components/ConfirmDialog';
 import { displayDateTime, displayTime } from '../../../components/format';
 import { StaffCreateDialog } from './StaffCreateDialog';
+import { LoadingStatus } from '../../../components/LoadingStatus';
 
 function isLocked(member: StaffMember, now: number): boolean {
   return member.lockedUntil !== null && new Date(member.lockedUntil).getTime() > now;
@@ -90,10 +88,7 @@ export function StaffPage() {
       <ErrorAlert error={loadError} sx={{ mb: 2 }} />
       <ErrorAlert error={toggleError} sx={{ mb: 2 }} />
       {items === null && !loadError ? (
-        <Stack direction="row" spacing={2} alignItems="center" role="status">
-          <CircularProgress size={24} aria-hidden />
-          <Typography>{t('common.loading')}</Typography>
-        </Stack>
+        <LoadingStatus />
       ) : null}
       {items !== null ? (
         <TableContainer component={Paper} variant="outlined">

@@ -4,7 +4,6 @@ import {
   Box,
   Button,
   Chip,
-  CircularProgress,
   MenuItem,
   Paper,
   Stack,
@@ -28,6 +27,7 @@ import { ConfirmDialog } from '../../../components/ConfirmDialog';
 import { displayDateTime } from '../../../components/format';
 import { StationStateChip } from './StationStateChip';
 import { StationFormDialog } from './StationFormDialog';
+import { EmptyState, LoadingStatus } from '../../../components/LoadingStatus';
 
 type DialogState = { kind: 'add' } | { kind: 'edit'; station: StationView } | { kind: 'toggle'; station: StationView } | null;
 type EnabledFilter = 'all' | 'enabled' | 'disabled';
@@ -93,10 +93,7 @@ export function StationsPage() {
       />
       <ErrorAlert error={loadError} sx={{ mb: 2 }} />
       {data === null && !loadError ? (
-        <Stack direction="row" spacing={2} alignItems="center" role="status">
-          <CircularProgress size={24} aria-hidden />
-          <Typography>{t('common.loading')}</Typography>
-        </Stack>
+        <LoadingStatus />
       ) : null}
       {data !== null && !registered ? (
         <Alert severity="info" sx={{ mb: 2 }}>
@@ -140,9 +137,7 @@ export function StationsPage() {
             ) : null}
           </Stack>
           {data.stations.length === 0 ? (
-            <Paper variant="outlined" sx={{ p: 4, textAlign: 'center' }}>
-              <Typography>{filtered ? t('stations.emptyFiltered') : t('stations.empty')}</Typography>
-            </Paper>
+            <EmptyState>{filtered ? t('stations.emptyFiltered') : t('stations.empty')}</EmptyState>
           ) : (
             <TableContainer component={Paper} variant="outlined">
               <Table aria-label={t('stations.tableLabel')} sx={{ '& th, & td': { px: 1.5, verticalAlign: 'top' } }}>

@@ -25,6 +25,7 @@ import { ErrorAlert } from '../../../components/ErrorAlert';
 import { displayDateTime } from '../../../components/format';
 import { RunDetail } from './RunDetail';
 import { downloadBase64 } from '../../../components/download';
+import { EmptyState, LoadingStatus } from '../../../components/LoadingStatus';
 
 /** The Referente Tecnico's test plan before production: run it, read it, save it as PDF. */
 export function TestActivitiesPage() {
@@ -102,10 +103,7 @@ export function TestActivitiesPage() {
         </Typography>
       ) : null}
       {runs === null && !error ? (
-        <Stack direction="row" spacing={2} alignItems="center" role="status">
-          <CircularProgress size={24} aria-hidden />
-          <Typography>{t('common.loading')}</Typography>
-        </Stack>
+        <LoadingStatus />
       ) : null}
       {shown ? <RunDetail run={shown} /> : null}
       {runs !== null ? (
@@ -114,9 +112,7 @@ export function TestActivitiesPage() {
             {t('testActivities.history')}
           </Typography>
           {runs.length === 0 ? (
-            <Paper variant="outlined" sx={{ p: 4, textAlign: 'center' }}>
-              <Typography>{t('testActivities.none')}</Typography>
-            </Paper>
+            <EmptyState>{t('testActivities.none')}</EmptyState>
           ) : (
             <TableContainer component={Paper} variant="outlined">
               <Table aria-label={t('testActivities.historyTable')} sx={{ '& th, & td': { px: 1.5 } }}>

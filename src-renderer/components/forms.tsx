@@ -1,5 +1,5 @@
 import { useState, type ReactNode } from 'react';
-import { IconButton, InputAdornment, TextField, type TextFieldProps } from '@mui/material';
+import { Button, DialogActions, IconButton, InputAdornment, TextField, type TextFieldProps } from '@mui/material';
 import { Visibility, VisibilityOff } from '@mui/icons-material';
 import { useTranslation } from 'react-i18next';
 import type { FieldErrors } from '../../src-shared/errors';
@@ -68,5 +68,20 @@ export function DateField(props: TextFieldProps) {
       placeholder={t('common.dateFormatHint')}
       inputProps={{ inputMode: 'numeric', autoComplete: 'off', maxLength: 10, ...props.inputProps }}
     />
+  );
+}
+
+/** The foot of a form dialog: Annulla (asks first when there are unsaved changes) and the submit button. */
+export function FormDialogActions({ busy, onCancel, submitLabel }: { busy: boolean; onCancel: () => void; submitLabel: ReactNode }) {
+  const { t } = useTranslation();
+  return (
+    <DialogActions sx={{ px: 3, pb: 2 }}>
+      <Button variant="outlined" onClick={onCancel} disabled={busy}>
+        {t('common.cancel')}
+      </Button>
+      <Button type="submit" variant="contained" disabled={busy}>
+        {submitLabel}
+      </Button>
+    </DialogActions>
   );
 }

@@ -1,12 +1,12 @@
 import { useId, useMemo, useState, type FormEvent } from 'react';
-import { Alert, Button, Dialog, DialogActions, DialogContent, DialogTitle, Stack, TextField } from '@mui/material';
+import { Alert, Dialog, DialogContent, DialogTitle, Stack, TextField } from '@mui/material';
 import { useTranslation } from 'react-i18next';
 import { formatIban, normalizeIban, validateIban } from '../../../../src-shared/domain/iban';
 import { formatItalianDate, parseItalianDate, todayIso } from '../../../../src-shared/domain/date';
 import type { IbanEntry } from '../../../../src-shared/ipc/schemas/iban';
 import { api, type ApiError } from '../../../api/client';
 import { ErrorAlert } from '../../../components/ErrorAlert';
-import { DateField, fieldState, fromFieldErrors, withoutError, type FormErrors } from '../../../components/forms';
+import { DateField, fieldState, fromFieldErrors, withoutError, type FormErrors, FormDialogActions } from '../../../components/forms';
 import { useDiscardConfirmation, useUnsavedChanges } from '../../../components/useUnsavedChanges';
 
 interface IbanFormDialogProps {
@@ -137,14 +137,7 @@ export function IbanFormDialog({ entry, onClose, onSaved }: IbanFormDialogProps)
             </Stack>
           </Stack>
         </DialogContent>
-        <DialogActions sx={{ px: 3, pb: 2 }}>
-          <Button variant="outlined" onClick={requestClose} disabled={busy}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" variant="contained" disabled={busy}>
-            {entry ? t('iban.form.submitEdit') : t('iban.form.submitAdd')}
-          </Button>
-        </DialogActions>
+        <FormDialogActions busy={busy} onCancel={requestClose} submitLabel={entry ? t('iban.form.submitEdit') : t('iban.form.submitAdd')} />
       </form>
       {confirmation}
       {routeGuard}

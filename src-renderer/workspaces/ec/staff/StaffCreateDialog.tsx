@@ -1,11 +1,11 @@
 import { useId, useState, type FormEvent } from 'react';
-import { Button, Dialog, DialogActions, DialogContent, DialogTitle, MenuItem, Stack, TextField } from '@mui/material';
+import { Dialog, DialogContent, DialogTitle, MenuItem, Stack, TextField } from '@mui/material';
 import { useTranslation } from 'react-i18next';
 import { staffRoles, type StaffRole } from '../../../../src-shared/auth/roles';
 import type { StaffMember } from '../../../../src-shared/ipc/schemas/staff';
 import { api, type ApiError } from '../../../api/client';
 import { ErrorAlert } from '../../../components/ErrorAlert';
-import { PasswordField, fieldState, fromFieldErrors, hasErrors, withoutError, type FormErrors } from '../../../components/forms';
+import { PasswordField, fieldState, fromFieldErrors, hasErrors, withoutError, type FormErrors, FormDialogActions } from '../../../components/forms';
 import { useDiscardConfirmation, useUnsavedChanges } from '../../../components/useUnsavedChanges';
 
 const empty = { firstName: '', lastName: '', email: '', password: '', passwordConfirm: '' };
@@ -84,14 +84,7 @@ export function StaffCreateDialog({ onClose, onCreated }: { onClose(): void; onC
             <PasswordField label={t('staff.form.passwordConfirm')} required autoComplete="new-password" {...bind('passwordConfirm')} />
           </Stack>
         </DialogContent>
-        <DialogActions sx={{ px: 3, pb: 2 }}>
-          <Button variant="outlined" onClick={requestClose} disabled={busy}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" variant="contained" disabled={busy}>
-            {t('staff.form.submit')}
-          </Button>
-        </DialogActions>
+        <FormDialogActions busy={busy} onCancel={requestClose} submitLabel={t('staff.form.submit')} />
       </form>
       {confirmation}
       {routeGuard}

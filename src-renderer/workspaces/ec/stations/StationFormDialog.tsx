@@ -1,9 +1,7 @@
 import { useId, useMemo, useState, type FormEvent } from 'react';
 import {
-  Button,
   Checkbox,
   Dialog,
-  DialogActions,
   DialogContent,
   DialogTitle,
   FormControlLabel,
@@ -16,7 +14,7 @@ import { useTranslation } from 'react-i18next';
 import type { StationView } from '../../../../src-shared/ipc/schemas/stations';
 import { api, type ApiError } from '../../../api/client';
 import { ErrorAlert } from '../../../components/ErrorAlert';
-import { PasswordField, fieldState, fromFieldErrors, withoutError, type FormErrors } from '../../../components/forms';
+import { PasswordField, fieldState, fromFieldErrors, withoutError, type FormErrors, FormDialogActions } from '../../../components/forms';
 import { useDiscardConfirmation, useUnsavedChanges } from '../../../components/useUnsavedChanges';
 
 interface StationFormDialogProps {
@@ -237,14 +235,7 @@ export function StationFormDialog({ station, nextCode, ecSegregationCode, onClos
             </Stack>
           </Stack>
         </DialogContent>
-        <DialogActions sx={{ px: 3, pb: 2 }}>
-          <Button variant="outlined" onClick={requestClose} disabled={busy}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" variant="contained" disabled={busy}>
-            {station ? t('stations.form.submitEdit') : t('stations.form.submitAdd')}
-          </Button>
-        </DialogActions>
+        <FormDialogActions busy={busy} onCancel={requestClose} submitLabel={station ? t('stations.form.submitEdit') : t('stations.form.submitAdd')} />
       </form>
       {confirmation}
       {routeGuard}

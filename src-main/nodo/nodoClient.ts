@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { apiKeySlots, apiProductLabels, apiProducts, type ApiKeySlot, type ApiProduct } from '../../src-shared/onboarding/apiProducts';
 import { isoDate, postalCode, province, text } from '../../src-shared/ipc/schemas/common';
 import { ecFiscalCode, environments, segregationCode, type Environment } from '../../src-shared/ipc/schemas/ec';
 import {
@@ -26,24 +27,8 @@ import {
 
 export { environments, type Environment };
 
-export const apiProducts = ['nodauth', 'gpd', 'gpdrep', 'gpdpay', 'biz', 'fdrorg', 'printnotice', 'aca', 'mbd'] as const;
-export type ApiProduct = (typeof apiProducts)[number];
-
-/** Names as pagoPA's back office shows them. */
-export const apiProductLabels: Record<ApiProduct, string> = {
-  nodauth: 'Connessione con Nodo',
-  gpd: 'GPD - Posizioni Debitorie',
-  gpdrep: 'GPD - Rendicontazione',
-  gpdpay: 'GPD - Recupero ricevute',
-  biz: 'BIZ Ricevute EC',
-  fdrorg: 'FdR - Flussi di Rendicontazione EC',
-  printnotice: 'Stampa Avvisi',
-  aca: 'ACA',
-  mbd: '@e.bollo',
-};
-
-export const apiKeySlots = ['primary', 'secondary'] as const;
-export type ApiKeySlot = (typeof apiKeySlots)[number];
+// the products and slots are the contract's (src-shared), re-exported for the mock Nodo's callers
+export { apiKeySlots, apiProductLabels, apiProducts, type ApiKeySlot, type ApiProduct };
 
 
 export const ecConnection = z.union([

@@ -1,3 +1,4 @@
+import { formatItalianDateTime } from '../../src-shared/domain/date';
 import type { AuditEntry } from '../../src-shared/ipc/schemas/audit';
 import type { Clock } from '../platform/clock';
 import type { Actor } from '../services/actor';
@@ -13,15 +14,6 @@ const BOM = '\uFEFF';
 
 const header = ['Data e ora (ora italiana)', 'Istante (UTC)', 'Attività', 'Eseguita da', 'Oggetto', 'Identificativo', 'Dettagli'];
 
-const romeTime = new Intl.DateTimeFormat('it-IT', {
-  timeZone: 'Europe/Rome',
-  day: '2-digit',
-  month: '2-digit',
-  year: 'numeric',
-  hour: '2-digit',
-  minute: '2-digit',
-  second: '2-digit',
-});
 
 /** One field: quoted when it holds a separator, a quote or a line break; inner quotes doubled. */
 export function csvField(value: string): string {
@@ -32,7 +24,7 @@ export function csvField(value: string): string {
 
 export function auditCsv(entries: readonly AuditEntry[]): string {
   const lines = [header, ...entries.map((e) => [
-    romeTime.format(new Date(e.at)),
+    formatItalianDateTime(e.at),
     e.at,
     e.action,
     e.actorName,

@@ -1,6 +1,6 @@
 /** The receipt (quietanza) of a pagoPA payment, from the stored receipt (ctReceiptV2), on A4. */
 import { formatEuro } from '../../src-shared/domain/amount';
-import { formatItalianDate } from '../../src-shared/domain/date';
+import { formatItalianDate, formatItalianDateTime } from '../../src-shared/domain/date';
 import { formatNoticeNumber } from '../../src-shared/domain/noticeNumber';
 import type { ReceiptDocument } from './documents';
 import { Draw, type TraceBox } from './draw';
@@ -16,26 +16,6 @@ const OK_GREEN = rgb('#1A7F37');
 const LEFT = 15;
 const RIGHT = A4.width - 15;
 const WIDTH = RIGHT - LEFT;
-
-const dateTimeFormat = new Intl.DateTimeFormat('en-GB', {
-  timeZone: 'Europe/Rome',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-  second: '2-digit',
-  hourCycle: 'h23',
-});
-
-/** An instant as Italians read it, in Italy's time zone: "22/11/2026 11:15:00". */
-export function formatItalianDateTime(iso: string): string {
-  const d = new Date(iso);
-  if (Number.isNaN(d.getTime())) return iso;
-  const parts = dateTimeFormat.formatToParts(d);
-  const p = (t: Intl.DateTimeFormatPartTypes): string => parts.find((x) => x.type === t)?.value ?? '';
-  return `${p('day')}/${p('month')}/${p('year')} ${p('hour')}:${p('minute')}:${p('second')}`;
-}
 
 export interface ReceiptRenderOptions {
   trace?: TraceBox[];
@@ -97,7 +77,7 @@ export function renderReceipt(file: PdfFile, r: ReceiptDocument, options: Receip
   row('Importo', formatEuro(r.amountCents), 'amount');
   row('Commissione', formatEuro(r.feeCents), 'fee');
   row('Totale pagato', formatEuro(r.totalCents), 'total', { weight: 'bold', size: 11 });
-  row('Data e ora del pagamento', formatItalianDateTime(r.paymentDateTime), 'dateTime');
+  row('Data e ora del pagamento', formatItalianDateTime(r.paymentDateTime, ' '), 'dateTime');
   row('Data applicativa', formatItalianDate(r.applicationDate), 'applicationDate');
   row('Data di accredito', formatItalianDate(r.transferDate), 'transferDate');
   row('Metodo di pagamento', r.paymentMethod, 'method');
@@ -125,7 +105,7 @@ export function renderReceipt(file: PdfFile, r: ReceiptDocument, options: Receip
     d.page.line(LEFT, y - 0.7, RIGHT, y - 0.7, RULE, 0.3);
   }
 
-  const printed = options.printedAt ? ` il ${formatItalianDateTime(options.printedAt.toISOString())}` : '';
+  const printed = options.printedAt ? ` il ${formatItalianDateTime(options.printedAt.toISOString(), ' ')}` : '';
   d.box(
     `Ricevuta stampata${printed} dalla ricevuta telematica inviata all’Ente Creditore dal Nodo dei Pagamenti pagoPA. Conserva questo documento come prova del pagamento.`,
     LEFT, 280, WIDTH, 8, { size: 7, minSize: 6, color: GREY },

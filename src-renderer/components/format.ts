@@ -1,17 +1,8 @@
-import { formatItalianDate, isIsoDate } from '../../src-shared/domain/date';
+import { formatItalianDate, formatItalianDateTime, isIsoDate } from '../../src-shared/domain/date';
 
 /** The EC works on Italian time whatever the machine's zone. */
 const TIME_ZONE = 'Europe/Rome';
 
-const dateTime = new Intl.DateTimeFormat('it-IT', {
-  timeZone: TIME_ZONE,
-  day: '2-digit',
-  month: '2-digit',
-  year: 'numeric',
-  hour: '2-digit',
-  minute: '2-digit',
-  second: '2-digit',
-});
 const time = new Intl.DateTimeFormat('it-IT', { timeZone: TIME_ZONE, hour: '2-digit', minute: '2-digit' });
 
 /** ISO calendar date -> dd/mm/yyyy; anything else is shown as is rather than crashing a page. */
@@ -21,8 +12,7 @@ export function displayDate(iso: string): string {
 
 /** ISO instant -> dd/mm/yyyy, HH:MM:SS in Italian time. */
 export function displayDateTime(instant: string): string {
-  const d = new Date(instant);
-  return Number.isNaN(d.getTime()) ? instant : dateTime.format(d);
+  return formatItalianDateTime(instant);
 }
 
 /** ISO instant -> HH:MM in Italian time. */

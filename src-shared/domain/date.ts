@@ -81,6 +81,31 @@ export function todayIso(now: Date, timeZone = 'Europe/Rome'): string {
   return `${part('year').padStart(4, '0')}-${part('month')}-${part('day')}`;
 }
 
+const italianInstant = new Intl.DateTimeFormat('en-GB', {
+  timeZone: 'Europe/Rome',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+  hourCycle: 'h23',
+});
+
+/**
+ * An instant as Italians read it, in Italy's time zone whatever the machine's: "22/11/2026, 11:15:00"
+ * (documents pass `' '` as the separator). Anything that is not an instant comes back as it is, so a
+ * page or a document never breaks on one bad value. One formatter for the module: building one costs
+ * more than formatting.
+ */
+export function formatItalianDateTime(instant: string, separator = ', '): string {
+  const d = new Date(instant);
+  if (Number.isNaN(d.getTime())) return instant;
+  const parts = italianInstant.formatToParts(d);
+  const part = (type: Intl.DateTimeFormatPartTypes): string => parts.find((p) => p.type === type)?.value ?? '';
+  return `${part('day')}/${part('month')}/${part('year')}${separator}${part('hour')}:${part('minute')}:${part('second')}`;
+}
+
 /** Adds whole days to an ISO date (useful for due dates); works in UTC so no DST shift applies. */
 export function addDaysIso(iso: string, days: number): string {
   assertIsoDate(iso);

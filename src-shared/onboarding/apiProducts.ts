@@ -1,6 +1,6 @@
 /**
- * The pagoPA products an EC gets API keys for (DOMAIN.md), as the renderer and the IPC contract see
- * them. The mock Nodo keeps the same list in src-main/nodo/nodoClient.ts; a unit test keeps the two equal.
+ * The pagoPA products an EC gets API keys for (DOMAIN.md): one list for the IPC contract, the renderer
+ * and the mock Nodo.
  */
 export const apiProducts = ['nodauth', 'gpd', 'gpdrep', 'gpdpay', 'biz', 'fdrorg', 'printnotice', 'aca', 'mbd'] as const;
 export type ApiProduct = (typeof apiProducts)[number];
@@ -11,7 +11,7 @@ export type ApiKeySlot = (typeof apiKeySlots)[number];
 /** The key the Nodo connection needs: onboarding step 2. */
 export const NODO_API_PRODUCT: ApiProduct = 'nodauth';
 
-/** Names as pagoPA's back office shows them (the same as the mock Nodo's). */
+/** Names as pagoPA's back office shows them. */
 export const apiProductLabels: Record<ApiProduct, string> = {
   nodauth: 'Connessione con Nodo',
   gpd: 'GPD - Posizioni Debitorie',

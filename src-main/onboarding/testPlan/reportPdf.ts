@@ -1,3 +1,4 @@
+import { formatItalianDateTime } from '../../../src-shared/domain/date';
 import { PDFDocument, StandardFonts, rgb, type PDFFont, type PDFPage } from 'pdf-lib';
 import type { TestRun } from '../../../src-shared/ipc/schemas/testActivities';
 
@@ -5,20 +6,7 @@ const A4: [number, number] = [595.28, 841.89];
 const MARGIN = 50;
 const WIDTH = A4[0] - 2 * MARGIN;
 
-const ROME = new Intl.DateTimeFormat('it-IT', {
-  timeZone: 'Europe/Rome',
-  day: '2-digit',
-  month: '2-digit',
-  year: 'numeric',
-  hour: '2-digit',
-  minute: '2-digit',
-  second: '2-digit',
-});
 
-function romeTime(instant: string): string {
-  const d = new Date(instant);
-  return Number.isNaN(d.getTime()) ? instant : ROME.format(d);
-}
 
 /** The standard fonts speak WinAnsi only: anything else (arrows, box drawing) gets a plain stand-in. */
 function encodable(font: PDFFont, text: string): string {
@@ -123,7 +111,7 @@ export async function renderTestRunReport(run: TestRun, ec: { name: string; fisc
   w.text('Rapporto delle attività di collaudo pagoPA', { size: 16, bold: true });
   w.gap(4);
   w.text(`${ec.name} - codice fiscale ${ec.fiscalCode}`, { size: 11 });
-  w.text(`Esecuzione n. ${run.id} del ${romeTime(run.startedAt)}, eseguita da ${run.runBy}`);
+  w.text(`Esecuzione n. ${run.id} del ${formatItalianDateTime(run.startedAt)}, eseguita da ${run.runBy}`);
   w.text(`Stazione ${run.stationCode}, ambiente di ${run.environment}`);
   w.gap(6);
   w.text(

@@ -1,6 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
 import {
+  formatItalianDateTime,
   addDaysIso,
   compareIsoDate,
   formatItalianDate,
@@ -104,5 +105,18 @@ describe('todayIso', () => {
         expect(isIsoDate(todayIso(d))).toBe(true);
       }),
     );
+  });
+});
+
+describe('formatItalianDateTime', () => {
+  it('shows an instant on Italian time, summer and winter, midnight as 00', () => {
+    expect(formatItalianDateTime('2026-11-22T10:15:00.000Z')).toBe('22/11/2026, 11:15:00');
+    expect(formatItalianDateTime('2026-07-01T22:00:05Z')).toBe('02/07/2026, 00:00:05');
+    expect(formatItalianDateTime('2026-11-22T10:15:00.000Z', ' ')).toBe('22/11/2026 11:15:00');
+  });
+
+  it('gives back what is not an instant, as it is', () => {
+    expect(formatItalianDateTime('ieri')).toBe('ieri');
+    expect(formatItalianDateTime('')).toBe('');
   });
 });

@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { OnboardingStatus } from '../../../src-shared/ipc/schemas/onboarding';
 import { nextStep, onboardingSteps, stepGate } from '../../../src-shared/onboarding/steps';
-import { apiProductLabels as sharedLabels, apiProducts as sharedProducts, apiKeySlots as sharedSlots } from '../../../src-shared/onboarding/apiProducts';
-import { apiKeySlots, apiProductLabels, apiProducts } from '../../../src-main/nodo/nodoClient';
+import { apiProductLabels, apiProducts } from '../../../src-shared/onboarding/apiProducts';
 
 const fresh: OnboardingStatus = {
   registered: false,
@@ -70,9 +69,9 @@ describe('onboarding steps', () => {
 });
 
 describe('API products', () => {
-  it('the renderer’s list is the mock Nodo’s, each with a label', () => {
-    expect(sharedProducts).toEqual(apiProducts);
-    expect(sharedSlots).toEqual(apiKeySlots);
-    expect(sharedLabels).toEqual(apiProductLabels);
+  it('every product of DOMAIN.md has its label, as pagoPA names it', () => {
+    expect(apiProducts).toEqual(['nodauth', 'gpd', 'gpdrep', 'gpdpay', 'biz', 'fdrorg', 'printnotice', 'aca', 'mbd']);
+    for (const product of apiProducts) expect(apiProductLabels[product]).toMatch(/\S/);
+    expect(apiProductLabels.nodauth).toBe('Connessione con Nodo');
   });
 });

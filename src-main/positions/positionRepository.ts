@@ -417,6 +417,13 @@ export class PositionRepository {
     return row ? toOption(row) : null;
   }
 
+  /** A validated position with its options (each on its own notice number) and their transfers. */
+  insertWithOptions(p: NewPosition, options: ReadonlyArray<NewOption & { transfers: readonly Transfer[] }>, at: string): number {
+    const id = this.insert(p, at);
+    for (const o of options) this.replaceTransfers(this.insertOption(id, o), o.transfers);
+    return id;
+  }
+
   insertOption(positionId: number, o: NewOption): number {
     const result = cached(
       this.db,

@@ -462,12 +462,11 @@ export class PositionService {
     const notices = valid.options.map(() => this.nextNotice());
     const iupd = valid.iupd ?? `${this.requireEc().fiscalCode}-${notices[0]!.iuv}`;
     if (valid.iupd === null) this.assertIupdFree(iupd);
-    const id = this.positions.insert({ ...valid, iupd, status, origin, publishedAt }, nowIso(this.clock));
-    valid.options.forEach((o, i) => {
-      const optionId = this.positions.insertOption(id, { ...optionFields(o), ...notices[i]! });
-      this.positions.replaceTransfers(optionId, o.transfers);
-    });
-    return id;
+    return this.positions.insertWithOptions(
+      { ...valid, iupd, status, origin, publishedAt },
+      valid.options.map((o, i) => ({ ...optionFields(o), ...notices[i]!, transfers: o.transfers })),
+      nowIso(this.clock),
+    );
   }
 
   private writeOptions(positionId: number, options: readonly ValidOption[], before: readonly PaymentOption[]): void {

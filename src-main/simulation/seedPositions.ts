@@ -119,20 +119,8 @@ class BulkPositionWriter {
     // the IUPD PositionService gives a position created without one
     const iupd = valid.iupd ?? `${this.ec.fiscalCode}-${first}`;
     const status = statusOnPublish(valid.validityDate, this.ctx.today);
-    const id = repo.insert({ ...valid, iupd, status, origin: 'ec', publishedAt: at }, at);
-    valid.options.forEach((o, i) => {
-      const noticeNumber = numbers[i]!;
-      const optionId = repo.insertOption(id, {
-        amount: o.amount,
-        dueDate: o.dueDate,
-        description: o.description,
-        kind: o.kind,
-        instalmentNumber: o.instalmentNumber,
-        noticeNumber,
-        iuv: iuvFromNoticeNumber(noticeNumber)!,
-      });
-      repo.replaceTransfers(optionId, o.transfers);
-    });
+    const options = valid.options.map((o, i) => ({ ...o, noticeNumber: numbers[i]!, iuv: iuvFromNoticeNumber(numbers[i]!)! }));
+    const id = repo.insertWithOptions({ ...valid, iupd, status, origin: 'ec', publishedAt: at }, options, at);
     return { id, notices: numbers };
   }
 

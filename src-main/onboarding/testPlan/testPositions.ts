@@ -106,21 +106,11 @@ export class TestPositionFactory {
     const at = nowIso(this.deps.clock);
     return db.transaction(() => {
       const noticeNumber = kind === 'timeout' ? this.timeoutNotice(ec.segregationCode) : this.nextNotice(ec.segregationCode);
-      const id = positions.insert(
+      const id = positions.insertWithOptions(
         { ...valid, iupd: valid.iupd ?? input.iupd!, status: statusOnPublish(valid.validityDate, day), origin: 'ec', publishedAt: at },
+        [{ ...valid.options[0]!, noticeNumber, iuv: iuvFromNoticeNumber(noticeNumber)! }],
         at,
       );
-      const o = valid.options[0]!;
-      const optionId = positions.insertOption(id, {
-        amount: o.amount,
-        dueDate: o.dueDate,
-        description: o.description,
-        kind: o.kind,
-        instalmentNumber: o.instalmentNumber,
-        noticeNumber,
-        iuv: iuvFromNoticeNumber(noticeNumber)!,
-      });
-      positions.replaceTransfers(optionId, o.transfers);
       audit.record(actor, 'position.testCreated', 'debtPosition', id, { iupd: input.iupd, noticeNumber, testCase: kind });
       return { noticeNumber, positionId: id };
     })();

@@ -1,4 +1,5 @@
 import { formatItalianDateTime } from '../../../src-shared/domain/date';
+import { formatNoticeNumber } from '../../../src-shared/domain/noticeNumber';
 import { PDFDocument, StandardFonts, rgb, type PDFFont, type PDFPage } from 'pdf-lib';
 import type { TestRun } from '../../../src-shared/ipc/schemas/testActivities';
 
@@ -126,7 +127,7 @@ export async function renderTestRunReport(run: TestRun, ec: { name: string; fisc
     w.gap(6);
     w.text(`${i + 1}. ${c.title}${c.mandatory ? '' : ' (facoltativo)'}`, { size: 11, bold: true });
     w.text(c.passed ? 'Riuscito' : 'Non riuscito', { bold: true, color: c.passed ? GREEN : RED, indent: 12 });
-    if (c.noticeNumber) w.text(`Codice avviso: ${c.noticeNumber}`, { indent: 12 });
+    if (c.noticeNumber) w.text(`Codice avviso: ${formatNoticeNumber(c.noticeNumber)}`, { indent: 12 });
     w.text(`Atteso: ${c.expected}`, { indent: 12 });
     w.text(`Ottenuto: ${c.obtained}`, { indent: 12 });
   });

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { formatEuro } from '../../../src-shared/domain/amount';
+import { formatIban } from '../../../src-shared/domain/iban';
 import { iuvFromNoticeNumber } from '../../../src-shared/domain/noticeNumber';
 import { AppError } from '../../../src-shared/errors';
 import type { ExchangeStep, TestCaseId, TestCaseResult } from '../../../src-shared/ipc/schemas/testActivities';
@@ -33,6 +34,11 @@ export interface RunOutcome {
 interface Obtained {
   obtained: string;
   passed: boolean;
+}
+
+/** "1 ricevuta registrata", "2 ricevute registrate": the obtained texts are read by people. */
+function plural(n: number, one: string, many: string): string {
+  return `${n} ${n === 1 ? one : many}`;
 }
 
 /**
@@ -142,7 +148,7 @@ export class TestPlanRunner {
     const transfer = res.transferList[0];
     const ownIban = transfer !== undefined && transfer.fiscalCodePA === ctx.ec.fiscalCode;
     return {
-      obtained: `OK con token ${res.paymentToken}, importo ${formatEuro(res.totalAmount)}, ${res.transferList.length} trasferimento/i${transfer ? ` sull’IBAN ${transfer.IBAN}` : ''}`,
+      obtained: `OK con token ${res.paymentToken}, importo ${formatEuro(res.totalAmount)}, ${plural(res.transferList.length, 'trasferimento', 'trasferimenti')}${transfer ? ` sull’IBAN ${formatIban(transfer.IBAN)}` : ''}`,
       passed: res.totalAmount === TEST_AMOUNT_CENTS && ownIban,
     };
   }
@@ -174,7 +180,7 @@ export class TestPlanRunner {
     const stored = receipts.filter((r) => r.receiptId === receipt.receiptId).length;
     const status = position?.status ?? 'assente';
     return {
-      obtained: `La stazione risponde ${stationOk ? 'OK' : answer ? 'KO' : 'nulla'}; posizione ${status === 'PAID' ? 'pagata' : `in stato ${status}`}, ${stored} ricevuta/e registrata/e`,
+      obtained: `La stazione risponde ${stationOk ? 'OK' : answer ? 'KO' : 'nulla'}; posizione ${status === 'PAID' ? 'pagata' : `in stato ${status}`}, ${plural(stored, 'ricevuta registrata', 'ricevute registrate')}`,
       passed: stationOk && status === 'PAID' && stored === 1,
     };
   }
@@ -191,7 +197,7 @@ export class TestPlanRunner {
     const after = position ? this.deps.positionService.receiptsOf(position.id).length : 0;
     const answer = res.outcome === 'OK' ? 'OK' : `KO ${res.fault.faultCode}`;
     return {
-      obtained: `${answer}; ${after === before ? 'nessuna nuova ricevuta registrata' : `${after - before} ricevuta/e in più`}`,
+      obtained: `${answer}; ${after === before ? 'nessuna nuova ricevuta registrata' : `${plural(after - before, 'ricevuta', 'ricevute')} in più`}`,
       passed: res.outcome === 'KO' && res.fault.faultCode === 'PAA_RECEIPT_DUPLICATA' && after === before,
     };
   }

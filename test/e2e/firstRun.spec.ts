@@ -133,8 +133,8 @@ test('first run: setup, IBANs, roles, persistence across a restart', async ({ pa
     await expect(page.getByRole('heading', { level: 1, name: 'Panoramica' })).toBeVisible();
     const nav = page.getByRole('navigation', { name: 'Menu del Back Office' });
     await expect(nav.getByRole('link', { name: 'Panoramica' })).toBeVisible();
-    await expect(nav.getByRole('link', { name: 'IBAN' })).toHaveCount(0);
-    await expect(nav.getByRole('link', { name: 'Utenti' })).toHaveCount(0);
+    await expect(nav.getByRole('link', { name: 'IBAN', exact: true })).toHaveCount(0);
+    await expect(nav.getByRole('link', { name: 'Utenti', exact: true })).toHaveCount(0);
     await page.evaluate(() => {
       (globalThis as unknown as PageGlobals).location.hash = '#/ec/iban';
     });

@@ -107,7 +107,7 @@ test('onboarding: register on the Nodo, Nodo API key, IBAN, with each role seein
   });
 
   await test.step('the Referente dei Pagamenti cannot reach the API keys, in the menu or through the channel', async () => {
-    await expect(menu(page).getByRole('link', { name: 'Chiavi API' })).toHaveCount(0);
+    await expect(menu(page).getByRole('link', { name: 'Chiavi API', exact: true })).toHaveCount(0);
     expect(await invoke(page, 'apiKeys.generate', { product: 'nodauth' })).toMatchObject({ ok: false, error: { code: 'AUTH_FORBIDDEN' } });
   });
 

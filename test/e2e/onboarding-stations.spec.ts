@@ -168,8 +168,8 @@ test('onboarding: station, Verifica URL, test plan, esercizio and back, each rol
     await signOut(page);
     await signIn(page, demo.admin.email, demo.admin.password);
     await expect(page.getByRole('heading', { level: 1, name: 'Panoramica' })).toBeVisible();
-    await expect(menu(page).getByRole('link', { name: 'Stazioni' })).toHaveCount(0);
-    await expect(menu(page).getByRole('link', { name: 'Attività di collaudo' })).toHaveCount(0);
+    await expect(menu(page).getByRole('link', { name: 'Stazioni', exact: true })).toHaveCount(0);
+    await expect(menu(page).getByRole('link', { name: 'Attività di collaudo', exact: true })).toHaveCount(0);
     await goTo(page, '#/ec/stations');
     await expect(page.getByRole('heading', { level: 1, name: 'Accesso non consentito' })).toBeVisible();
     const refused = await page.evaluate(() => (globalThis as unknown as PageGlobals).sportello.invoke('testActivities.run'));

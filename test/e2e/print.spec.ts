@@ -41,13 +41,13 @@ test('the Referente Tecnico prints a payment notice from the positions page and 
 
 test('the Referente dei Pagamenti edits the notice settings', async ({ page, host }) => {
   await openEcAs(page, host, demo.admin.email, demo.admin.password);
-  await goToMenu(page, 'Avvisi di pagamento');
+  await goToMenu(page, 'Impostazioni avvisi');
   await page.getByRole('textbox', { name: 'Codice CBILL dell’Ente' }).fill('A0EDT');
   await page.getByRole('textbox', { name: 'Settore, area o ufficio' }).fill('Settore Tributi');
   await page.getByRole('button', { name: 'Salva' }).click();
   await expect(page.getByText('Impostazioni degli avvisi salvate.')).toBeVisible();
   await goToMenu(page, 'Panoramica');
-  await goToMenu(page, 'Avvisi di pagamento');
+  await goToMenu(page, 'Impostazioni avvisi');
   await expect(page.getByRole('textbox', { name: 'Codice CBILL dell’Ente' })).toHaveValue('A0EDT');
   await snap(page, '32-impostazioni-avvisi');
 });

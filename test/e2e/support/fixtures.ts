@@ -86,7 +86,7 @@ export async function signOut(page: Page): Promise<void> {
   await expect(page.getByRole('heading', { level: 1, name: 'Accedi al Back Office EC' })).toBeVisible();
 }
 
-export async function goToMenu(page: Page, entry: 'Panoramica' | 'Posizioni debitorie' | 'IBAN' | 'Avvisi di pagamento' | 'Utenti' | 'Registro attività'): Promise<void> {
+export async function goToMenu(page: Page, entry: 'Panoramica' | 'Posizioni debitorie' | 'IBAN' | 'Impostazioni avvisi' | 'Utenti' | 'Registro attività'): Promise<void> {
   await page.getByRole('navigation', { name: 'Menu del Back Office' }).getByRole('link', { name: entry, exact: true }).click();
   await expect(page.getByRole('heading', { level: 1, name: entry })).toBeVisible();
 }

@@ -1,4 +1,5 @@
 import type { Db } from '../db/openDatabase';
+import { insertMany } from '../db/insertMany';
 import { cached } from '../db/statementCache';
 import type { LineFacts, LineResult } from './lineMatching';
 
@@ -111,7 +112,26 @@ interface FactsRow {
   transfer_ec: string | null;
   transfer_iban: string | null;
   reported_by: string | null;
+  option_id: number;
+  position_id: number;
+  settles: number;
+  ec_transfers: number;
 }
+
+/**
+ * What marking a receipt's option reported needs, read with the line's own lookup so that no
+ * second pass over receipts, options and positions is needed for the common case.
+ */
+export interface ReceiptSettlement {
+  optionId: number;
+  positionId: number;
+  /** the receipt is the one that paid the option, and the option is not reported yet */
+  settles: boolean;
+  /** how many of the option's transfers credit the EC: the option is reported when all of them are */
+  ecTransfers: number;
+}
+
+export type LineLookup = LineFacts & { settlement: ReceiptSettlement | null };
 
 /** SQL of reconciliation: flows, lines, reported transfers, and the option/position updates they cause. */
 export class ReconciliationRepository {
@@ -137,24 +157,29 @@ export class ReconciliationRepository {
   }
 
   /**
-   * Everything `matchLine` needs about many lines, in one statement: the lines go in as a JSON array
-   * and SQLite does the indexed lookups itself, without a round trip per line.
+   * Everything `matchLine` needs about many lines, and what marking their receipts reported needs, in
+   * one statement: the lines go in as a JSON array and SQLite does the indexed lookups itself,
+   * without a round trip per line.
    */
-  factsMany(lines: ReadonlyArray<{ iuv: string; iur: string; transferIndex: number }>): LineFacts[] {
-    const rows = cached<[string], FactsRow & { i: number; iuv_known: number | null }>(
+  factsMany(lines: ReadonlyArray<{ iuv: string; iur: string; transferIndex: number }>, ecFiscalCode: string): LineLookup[] {
+    const rows = cached<[string, string], FactsRow & { i: number; iuv_known: number | null }>(
       this.db,
       `SELECT j.key AS i, r.id AS receipt_row, r.iuv AS receipt_iuv,
               t.amount AS transfer_amount, t.ec_fiscal_code AS transfer_ec, t.iban AS transfer_iban,
               f.flow_id AS reported_by,
               CASE WHEN r.id IS NULL OR r.iuv <> j.value ->> 0
-                   THEN EXISTS (SELECT 1 FROM payment_option o WHERE o.iuv = j.value ->> 0) END AS iuv_known
+                   THEN EXISTS (SELECT 1 FROM payment_option o WHERE o.iuv = j.value ->> 0) END AS iuv_known,
+              o.id AS option_id, o.position_id, o.paid_receipt_id IS r.id AND o.status = 'paid' AS settles,
+              (SELECT count(*) FROM transfer e WHERE e.option_id = o.id AND e.ec_fiscal_code = ec.code) AS ec_transfers
          FROM json_each(?) j
+         JOIN (SELECT ? AS code) ec
          LEFT JOIN receipt r ON r.receipt_id = j.value ->> 1
          LEFT JOIN transfer t ON t.option_id = r.option_id AND t.transfer_index = j.value ->> 2
          LEFT JOIN reported_transfer rt ON rt.receipt_row = r.id AND rt.transfer_index = j.value ->> 2
          LEFT JOIN settlement_flow f ON f.id = rt.flow_row
+         LEFT JOIN payment_option o ON o.id = r.option_id
         ORDER BY j.key`,
-    ).all(JSON.stringify(lines.map((l) => [l.iuv, l.iur, l.transferIndex])));
+    ).all(JSON.stringify(lines.map((l) => [l.iuv, l.iur, l.transferIndex])), ecFiscalCode);
     return rows.map((row, i) => {
       if (row.i !== i) throw new Error('factsMany: rows out of order');
       if (row.receipt_row !== null && row.iuv_known === null) {
@@ -167,9 +192,15 @@ export class ReconciliationRepository {
               row.transfer_amount === null ? null : { amount: row.transfer_amount, ecFiscalCode: row.transfer_ec!, iban: row.transfer_iban! },
             reportedByFlowId: row.reported_by,
           },
+          settlement: {
+            optionId: row.option_id,
+            positionId: row.position_id,
+            settles: row.settles === 1,
+            ecTransfers: row.ec_transfers,
+          },
         };
       }
-      return { iuvKnown: row.iuv_known === 1, receipt: null };
+      return { iuvKnown: row.iuv_known === 1, receipt: null, settlement: null };
     });
   }
 
@@ -202,20 +233,14 @@ export class ReconciliationRepository {
     return Number(result.lastInsertRowid);
   }
 
-  /** Stores many lines of a flow in one statement. */
+  /** Stores many lines of a flow. */
   insertLines(flowRow: number, lines: readonly NewLine[]): void {
-    cached(
+    insertMany(
       this.db,
-      `INSERT INTO settlement_line (flow_row, line_no, iuv, iur, transfer_index, amount, outcome_code, outcome_date, result,
-         receipt_row, expected_amount)
-       SELECT ?, value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4, value ->> 5, value ->> 6, value ->> 7,
-              value ->> 8, value ->> 9
-         FROM json_each(?)`,
-    ).run(
-      flowRow,
-      JSON.stringify(
-        lines.map((l) => [l.lineNo, l.iuv, l.iur, l.transferIndex, l.amount, l.outcomeCode, l.outcomeDate, l.result, l.receiptRow, l.expectedAmount]),
-      ),
+      'INSERT',
+      'settlement_line (flow_row, line_no, iuv, iur, transfer_index, amount, outcome_code, outcome_date, result, receipt_row, expected_amount)',
+      '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+      lines.map((l) => [flowRow, l.lineNo, l.iuv, l.iur, l.transferIndex, l.amount, l.outcomeCode, l.outcomeDate, l.result, l.receiptRow, l.expectedAmount]),
     );
   }
 
@@ -224,11 +249,13 @@ export class ReconciliationRepository {
    * revision of the same flow) keeps its first reporter.
    */
   markReportedMany(flowRow: number, transfers: ReadonlyArray<{ receiptRow: number; transferIndex: number }>): void {
-    cached(
+    insertMany(
       this.db,
-      `INSERT OR IGNORE INTO reported_transfer (receipt_row, transfer_index, flow_row)
-       SELECT value ->> 0, value ->> 1, ? FROM json_each(?)`,
-    ).run(flowRow, JSON.stringify(transfers.map((t) => [t.receiptRow, t.transferIndex])));
+      'INSERT OR IGNORE',
+      'reported_transfer (receipt_row, transfer_index, flow_row)',
+      '(?, ?, ?)',
+      transfers.map((t) => [t.receiptRow, t.transferIndex, flowRow]),
+    );
   }
 
   finishFlow(
@@ -256,6 +283,14 @@ export class ReconciliationRepository {
       this.db,
       "SELECT result, count(*) AS n FROM settlement_line WHERE flow_row = ? AND result <> 'MATCHED' GROUP BY result",
     ).all(flowRow);
+  }
+
+  /** Options known to be fully reported (every EC transfer matched by this flow) become 'reported'. */
+  markOptionsReportedById(optionIds: readonly number[]): number {
+    return cached(
+      this.db,
+      "UPDATE payment_option SET status = 'reported' WHERE id IN (SELECT value FROM json_each(?)) AND status = 'paid'",
+    ).run(JSON.stringify(optionIds)).changes;
   }
 
   /**

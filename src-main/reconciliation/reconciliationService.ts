@@ -14,7 +14,7 @@ import type { Actor } from '../services/actor';
 import type { AuditService } from '../services/auditService';
 import { flowIdFromRemittance, settlementFlow, type SettlementFlow } from './flowSchema';
 import { lineResultMessages, matchLine, type LineResult } from './lineMatching';
-import type { NewLine, ReconciliationRepository, StoredFlow, StoredLineIssue } from './reconciliationRepository';
+import type { NewLine, ReceiptSettlement, ReconciliationRepository, StoredFlow, StoredLineIssue } from './reconciliationRepository';
 
 export interface HeaderIssue {
   code: 'COUNT_MISMATCH' | 'TOTAL_MISMATCH' | 'BANK_TRANSFER_REFERENCE' | 'BANK_TRANSFER_AMOUNT' | 'BANK_TRANSFER_IBAN' | 'IBAN_NOT_REGISTERED';
@@ -88,14 +88,15 @@ export class ReconciliationService {
       });
 
       const seen = new Set<string>();
-      const matchedReceipts = new Set<number>();
+      // per receipt matched here: what its option needs to become reported, and which transfers this flow matched
+      const matchedReceipts = new Map<number, { settlement: ReceiptSettlement; transfers: Set<number> }>();
       let matchedLines = 0;
       let matchedAmount = 0;
       // chunks of lines, each looked up, stored and marked in a few set-wise statements: a flow of
       // 100,000 lines would otherwise cost a few hundred thousand round trips to SQLite
       for (let start = 0; start < flow.lines.length; start += LINE_CHUNK) {
         const chunk = flow.lines.slice(start, start + LINE_CHUNK);
-        const facts = this.repository.factsMany(chunk);
+        const facts = this.repository.factsMany(chunk, ec.fiscalCode);
         const rows: NewLine[] = [];
         const reported: Array<{ receiptRow: number; transferIndex: number }> = [];
         chunk.forEach((line, j) => {
@@ -106,9 +107,11 @@ export class ReconciliationService {
           const result = matchLine(line, lineFacts, { ecFiscalCode: ec.fiscalCode, flowIban: flow.iban, flowId: flow.identificativoFlusso, seenBefore });
           const receiptRow = lineFacts.receipt?.row ?? null;
           rows.push({ lineNo: start + j + 1, ...line, result, receiptRow, expectedAmount: lineFacts.receipt?.transfer?.amount ?? null });
-          if (result === 'MATCHED' && receiptRow !== null) {
+          if (result === 'MATCHED' && receiptRow !== null && lineFacts.settlement !== null) {
             reported.push({ receiptRow, transferIndex: line.transferIndex });
-            matchedReceipts.add(receiptRow);
+            const entry = matchedReceipts.get(receiptRow) ?? { settlement: lineFacts.settlement, transfers: new Set<number>() };
+            entry.transfers.add(line.transferIndex);
+            matchedReceipts.set(receiptRow, entry);
             matchedLines++;
             matchedAmount += line.amount;
           }
@@ -194,13 +197,32 @@ export class ReconciliationService {
     return issues;
   }
 
-  /** Options whose every EC transfer is now reported become 'reported'; PAID positions then REPORTED. */
-  private markReported(receiptRows: ReadonlySet<number>, ecFiscalCode: string): number {
-    const receipts = [...receiptRows].sort((a, b) => a - b);
+  /**
+   * Options whose every EC transfer is now reported become 'reported'; PAID positions then REPORTED.
+   * Most receipts' EC transfers are all matched by this one flow: those options are known complete
+   * from the line lookups. The rest (transfers to other IBANs, reported by other flows) are checked
+   * in the database, now that this flow's transfers are stored.
+   */
+  private markReported(matched: ReadonlyMap<number, { settlement: ReceiptSettlement; transfers: ReadonlySet<number> }>, ecFiscalCode: string): number {
+    const complete: number[] = [];
+    const toCheck: number[] = [];
     const touched = new Set<number>();
-    for (let i = 0; i < receipts.length; i += LINE_CHUNK) {
-      for (const positionId of this.repository.markOptionsReported(receipts.slice(i, i + LINE_CHUNK), ecFiscalCode)) touched.add(positionId);
+    for (const [receiptRow, { settlement, transfers }] of matched) {
+      if (!settlement.settles) continue;
+      if (transfers.size < settlement.ecTransfers) {
+        toCheck.push(receiptRow);
+      } else {
+        complete.push(settlement.optionId);
+        touched.add(settlement.positionId);
+      }
     }
+    complete.sort((a, b) => a - b);
+    for (let i = 0; i < complete.length; i += LINE_CHUNK) this.repository.markOptionsReportedById(complete.slice(i, i + LINE_CHUNK));
+    toCheck.sort((a, b) => a - b);
+    for (let i = 0; i < toCheck.length; i += LINE_CHUNK) {
+      for (const positionId of this.repository.markOptionsReported(toCheck.slice(i, i + LINE_CHUNK), ecFiscalCode)) touched.add(positionId);
+    }
+
     const day = today(this.clock);
     const at = nowIso(this.clock);
     // in rowid order: the table's pages are then visited once each, front to back

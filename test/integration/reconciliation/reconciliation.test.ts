@@ -147,6 +147,51 @@ describe('reconciliation of a settlement flow', () => {
     expect(p.positions.get(split.id).status).toBe('REPORTED');
   });
 
+  it('reports an option with two transfers to one IBAN only when the flow names both, and leaves a part-paid plan part-paid', async () => {
+    const twoTransfers = () =>
+      publishedPosition(
+        positionInput({
+          options: [single({ amount: 10_000, transfers: [transfer({ id: 1, amount: 7_000 }), transfer({ id: 2, amount: 3_000 })] })],
+        }),
+      );
+    const both = await twoTransfers();
+    const half = await twoTransfers();
+    const plan = await publishedPosition(positionInput({ options: [instalment(1, '2026-12-31'), instalment(2, '2027-01-31')] }));
+    const iurBoth = await pay(both);
+    const iurHalf = await pay(half);
+    const iurPlan = await pay(plan, 0);
+
+    const report = rec().importFlow(
+      operator,
+      flow([
+        line(both, iurBoth, { transferIndex: 1, amount: 7_000 }),
+        line(both, iurBoth, { transferIndex: 2, amount: 3_000 }),
+        line(half, iurHalf, { transferIndex: 1, amount: 7_000 }),
+        line(plan, iurPlan, {}, 0),
+      ]),
+    );
+    expect(report.flow).toMatchObject({ matchedLines: 4, positionsReported: 1 });
+    expect(p.positions.get(both.id)).toMatchObject({ status: 'REPORTED', options: [{ status: 'reported' }] });
+    expect(p.positions.get(half.id)).toMatchObject({ status: 'PAID', options: [{ status: 'paid' }] });
+    const planAfter = p.positions.get(plan.id);
+    expect(planAfter.status).toBe('PARTIALLY_PAID');
+    expect(planAfter.options.map((o) => o.status)).toEqual(['reported', 'unpaid']);
+  });
+
+  it('does not report an option through the receipt of a second, double payment', async () => {
+    const a = await publishedPosition();
+    const first = await pay(a);
+    const second = await pay(a);
+    const report = rec().importFlow(operator, flow([line(a, second)]));
+    // the line is money the PSP settled: it matches its receipt, but that receipt did not pay the debt
+    expect(report.flow).toMatchObject({ matchedLines: 1, positionsReported: 0 });
+    expect(p.positions.get(a.id)).toMatchObject({ status: 'PAID', options: [{ status: 'paid' }] });
+
+    const next = rec().importFlow(operator, flow([line(a, first)]));
+    expect(next.flow.positionsReported).toBe(1);
+    expect(p.positions.get(a.id).status).toBe('REPORTED');
+  });
+
   it('lists every kind of mismatch with an Italian message and reports nothing for them', async () => {
     const mismatched = await publishedPosition();
     const mismatchedIur = await pay(mismatched);

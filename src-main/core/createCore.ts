@@ -30,7 +30,7 @@ import { PRINT_FOLDER, PrintModule } from '../print/printModule';
 import { DeliveryService } from '../delivery/deliveryService';
 import { downloadOnlyDelivery, type DocumentDelivery } from '../delivery/documentDelivery';
 import { createOnboardingModule, type OnboardingModule } from '../onboarding';
-import { createPagatoreModule, PAYER_ROLE, type PagatoreModule } from '../pagatore';
+import { createPagatoreModule, type PAYER_ROLE, type PagatoreModule } from '../pagatore';
 
 /** How the core reaches a window: each host implements it (webContents.send, SSE stream). */
 export type EventSink = <E extends EventName>(windowId: string, event: E, payload: EventPayload<E>) => void;

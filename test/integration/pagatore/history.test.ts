@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { formatNoticeNumber } from '../../../src-shared/domain/noticeNumber';
+import type { ChannelName, ChannelOutput, IpcResult } from '../../../src-shared/ipc/contract';
 import type { DeliverableFile, DocumentDelivery } from '../../../src-main/delivery/documentDelivery';
 import { createPositionsModule, type PositionsModule } from '../../../src-main/positions';
 import { address, operator, positionInput, receiptFor, STATION } from '../../support/positionsFixture';
@@ -45,6 +46,11 @@ beforeEach(async () => {
 });
 afterEach(() => t.close());
 
+/** The router's answer, typed by the contract (the router has checked it against the output schema). */
+async function call<C extends ChannelName>(windowId: string, channel: C, input?: unknown): Promise<IpcResult<ChannelOutput<C>>> {
+  return (await t.invoke(windowId, channel, input)) as IpcResult<ChannelOutput<C>>;
+}
+
 /** A published position for `debtor`, paid with a receipt naming `payer` (if given): its option and receipt. */
 async function paidPosition(debtor: string, amount: number, payer?: string) {
   const position = module.positions.publish(
@@ -70,7 +76,7 @@ describe('the payer’s history', () => {
     const third = await paidPosition(CITIZEN.fiscalCode, 40_000, CITIZEN.fiscalCode);
     await registerAndSignIn(t, KIOSK);
 
-    const first = await t.invoke(KIOSK, 'payer.history', { limit: 2 });
+    const first = await call(KIOSK, 'payer.history', { limit: 2 });
     expect(first.ok).toBe(true);
     if (!first.ok) return;
     expect(first.data.items.map((i) => i.amount)).toEqual([40_000, 20_000]);
@@ -105,7 +111,7 @@ describe('the payer’s history', () => {
   it('prints the receipt of one of the payer’s own payments: a PDF with its notice number, deliverable from that window only', async () => {
     const own = await paidPosition(CITIZEN.fiscalCode, 12_345);
     await registerAndSignIn(t, KIOSK);
-    const printed = await t.invoke(KIOSK, 'payer.printReceipt', { receiptId: own.rowId });
+    const printed = await call(KIOSK, 'payer.printReceipt', { receiptId: own.rowId });
     expect(printed.ok).toBe(true);
     if (!printed.ok) return;
     expect(printed.data.fileName).toBe(`ricevuta-${own.option.noticeNumber}.pdf`);
@@ -145,7 +151,7 @@ describe('the payer’s history', () => {
     const staffWindow = 'w-staff';
     expect((await t.invoke(staffWindow, 'auth.signIn', demoOperator)).ok).toBe(true);
     const own = await paidPosition(CITIZEN.fiscalCode, 10_000);
-    const staffDoc = await t.invoke(staffWindow, 'print.receipt', { positionId: own.position.id });
+    const staffDoc = await call(staffWindow, 'print.receipt', { positionId: own.position.id });
     expect(staffDoc.ok).toBe(true);
     await registerAndSignIn(t, KIOSK);
     expect(await t.invoke(KIOSK, 'delivery.open', { document: { kind: 'batchFile', jobId: 'qualsiasi', index: 0 } })).toMatchObject({ ok: false, error: { code: 'AUTH_FORBIDDEN' } });

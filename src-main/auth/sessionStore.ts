@@ -63,12 +63,6 @@ export class SessionStore<R extends string = StaffRole> {
     if (session) session.lastActivityMs = this.clock.now().getTime();
   }
 
-  /** Whether the window has a live session (no side effects: an idle one is not ended here). */
-  has(windowId: string): boolean {
-    const session = this.sessions.get(windowId);
-    return session !== undefined && !this.isIdle(session);
-  }
-
   /** Sign-out or window closed: nothing to remember. */
   end(windowId: string): void {
     this.sessions.delete(windowId);

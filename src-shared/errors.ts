@@ -83,6 +83,19 @@ export const errorMessages = {
   API_KEY_NOT_STORED: 'Questa chiave API non è nell’archivio delle credenziali di Sportello (ad esempio dopo il ripristino dell’archivio): usa «Rigenera» per averne una nuova.',
   VAULT_NOT_READY: 'L’archivio delle credenziali non è utilizzabile in questo momento: segui le indicazioni mostrate nella pagina e riprova.',
   VAULT_RESET_NOT_NEEDED: 'L’archivio delle credenziali non ha bisogno di essere ripristinato.',
+  // Pagatore: payer accounts, history, receipts
+  PAYER_FISCAL_CODE_TAKEN: 'Con questo codice fiscale è già registrato un account: accedi, oppure, se non l’hai ancora attivato, chiedi un nuovo codice di attivazione.',
+  PAYER_ACTIVATION_INVALID: 'Codice fiscale o codice di attivazione non corretti.',
+  PAYER_ACTIVATION_EXPIRED: 'Il codice di attivazione è scaduto: chiedine uno nuovo.',
+  PAYER_ACTIVATION_EXHAUSTED: 'Troppi tentativi con questo codice di attivazione: chiedine uno nuovo.',
+  PAYER_RESEND_TOO_SOON: 'Un codice di attivazione è appena stato inviato: attendi qualche minuto prima di chiederne un altro.',
+  PAYER_RESEND_LIMIT: 'Hai chiesto troppi codici di attivazione oggi: riprova domani o rivolgiti allo sportello.',
+  PAYER_INVALID_CREDENTIALS: 'Codice fiscale o password non corretti.',
+  PAYER_NOT_ACTIVE: 'L’account non è ancora attivo: inserisci il codice di attivazione ricevuto per e-mail.',
+  PAYER_ACCOUNT_CLOSED: 'Questo account è stato chiuso: per usare di nuovo i servizi del Pagatore serve una nuova registrazione.',
+  PAYER_WRONG_PASSWORD: 'La password non è corretta.',
+  PAYER_RECEIPT_NOT_FOUND: 'Ricevuta non trovata tra i tuoi pagamenti.',
+  MAIL_OUTBOX_FAILED: 'Il messaggio di posta non si è potuto preparare nella cartella della posta in uscita: controlla che ci sia spazio libero e riprova.',
   CLI_NO_DATA: 'Nella cartella indicata non ci sono dati di Sportello: indica quella giusta con --data-dir, oppure aggiungi --demo per crearla con l’Ente dimostrativo.',
 } as const;
 

@@ -1,9 +1,9 @@
 import type { StaffRole } from '../../src-shared/auth/roles';
 import type { Clock } from '../platform/clock';
 
-export interface Session {
+export interface Session<R extends string = StaffRole> {
   userId: number;
-  role: StaffRole;
+  role: R;
   lastActivityMs: number;
 }
 
@@ -12,18 +12,18 @@ const ENDING_MEMORY_MS = 24 * 60 * 60 * 1000;
 
 export type EndReason = 'idle' | 'disabled';
 
-export type SessionLookup =
-  | { session: Session }
+export type SessionLookup<R extends string = StaffRole> =
+  | { session: Session<R> }
   /** `justNow`: this lookup ended it (tell the window once) */
   | { ended: EndReason; justNow: boolean }
   | null;
 
 /**
- * Staff sessions, one per window (an Electron webContents, or a web-host connection).
- * Authority lives here, never in the renderer.
+ * Sessions, one per window (an Electron webContents, or a web-host connection): one store for
+ * staff, another for payers (role 'payer'). Authority lives here, never in the renderer.
  */
-export class SessionStore {
-  private readonly sessions = new Map<string, Session>();
+export class SessionStore<R extends string = StaffRole> {
+  private readonly sessions = new Map<string, Session<R>>();
   /** windows whose session was ended by the system, so every later call can say why, not just the first */
   private readonly ended = new Map<string, { reason: EndReason; at: number }>();
 
@@ -32,15 +32,15 @@ export class SessionStore {
     readonly idleTimeoutMs: number,
   ) {}
 
-  start(windowId: string, userId: number, role: StaffRole): Session {
-    const session: Session = { userId, role, lastActivityMs: this.clock.now().getTime() };
+  start(windowId: string, userId: number, role: R): Session<R> {
+    const session: Session<R> = { userId, role, lastActivityMs: this.clock.now().getTime() };
     this.sessions.set(windowId, session);
     this.ended.delete(windowId);
     return session;
   }
 
   /** The live session of a window; an idle one is ended here and reported with its reason. */
-  get(windowId: string): SessionLookup {
+  get(windowId: string): SessionLookup<R> {
     const session = this.sessions.get(windowId);
     if (!session) {
       const ending = this.ended.get(windowId);
@@ -100,7 +100,7 @@ export class SessionStore {
     this.ended.set(windowId, { reason, at: this.clock.now().getTime() });
   }
 
-  private isIdle(session: Session): boolean {
+  private isIdle(session: Session<R>): boolean {
     return this.clock.now().getTime() - session.lastActivityMs >= this.idleTimeoutMs;
   }
 }

@@ -6,6 +6,11 @@ export const coreConfigSchema = z.object({
   idleTimeoutMinutes: z.number().int().min(1).max(24 * 60).default(15),
   /** seed the demo EC ("Comune di Test") when the database is empty */
   demo: z.boolean().default(false),
+  /**
+   * with `demo`: also the Pagatore's demo citizen, with a paid notice and one to pay (on unless
+   * false; suites that count the EC's positions from an empty list turn it off)
+   */
+  demoPayer: z.boolean().optional(),
   /** seeds the mock Nodo's tokens and flow ids on its first start, so simulations are reproducible */
   nodoSeed: z.number().int().nonnegative().default(20261122),
 });

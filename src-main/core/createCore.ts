@@ -30,6 +30,7 @@ import { PRINT_FOLDER, PrintModule } from '../print/printModule';
 import { DeliveryService } from '../delivery/deliveryService';
 import { downloadOnlyDelivery, type DocumentDelivery } from '../delivery/documentDelivery';
 import { createOnboardingModule, type OnboardingModule } from '../onboarding';
+import { createPagatoreModule, type PAYER_ROLE, type PagatoreModule } from '../pagatore';
 
 /** How the core reaches a window: each host implements it (webContents.send, SSE stream). */
 export type EventSink = <E extends EventName>(windowId: string, event: E, payload: EventPayload<E>) => void;
@@ -88,11 +89,15 @@ export interface Core {
    * recovery, audit export, stations, the test plan (collaudo) and the switch to esercizio
    */
   onboarding: OnboardingModule;
+  /** the Pagatore workspace: payer accounts and sessions, payment history, receipts from it */
+  pagatore: PagatoreModule;
   router: Router;
   /** hosts attach their event transport here */
   setEventSink(sink: EventSink): void;
   /** ends idle sessions and tells their windows; hosts call it on a timer */
   sweepIdleSessions(): void;
+  /** a window closed: whatever session it had (staff or payer) ends */
+  endWindow(windowId: string): void;
   /** stops timers, lets the Nodo finish its deliveries, closes the databases */
   close(): Promise<void>;
 }
@@ -171,10 +176,27 @@ export async function createCore(config: CoreConfig, deps: CoreDeps = {}): Promi
   const delivery = new DeliveryService({ host: deps.delivery ?? downloadOnlyDelivery, print, audit });
   const onboarding = createOnboardingModule({ db, clock, logger, audit, ecProfile, iban: services.iban, positions, nodo, vault, refreshStations });
 
+  const pagatore = createPagatoreModule({
+    db,
+    clock,
+    audit,
+    dataDir: cfg.dataDir,
+    ecProfile,
+    positions,
+    print,
+    sessions: new SessionStore<typeof PAYER_ROLE>(clock, cfg.idleTimeoutMinutes * 60_000),
+    endStaffSession: (windowId) => sessions.end(windowId),
+    onSignedOutElsewhere: (windows) => {
+      for (const w of windows) emit(w, 'session.expired', { reason: 'signedOutElsewhere' });
+    },
+  });
+
   const router = createRouter({
-    handlers: createHandlers({ services, sessions, ecProfile, positions, print, delivery, version: deps.version ?? '0.1.0', onboarding }),
+    handlers: createHandlers({ services, sessions, ecProfile, positions, print, delivery, version: deps.version ?? '0.1.0', onboarding, pagatore }),
     sessions,
     staff: staffRepository,
+    payerSessions: pagatore.sessions,
+    payerAccounts: pagatore.accounts,
     logger,
     onSessionExpired: (windowId) => emit(windowId, 'session.expired', { reason: 'idle' }),
   });
@@ -197,12 +219,18 @@ export async function createCore(config: CoreConfig, deps: CoreDeps = {}): Promi
     delivery,
     refreshStations,
     onboarding,
+    pagatore,
     router,
     setEventSink(next) {
       sink = next;
     },
     sweepIdleSessions() {
-      for (const windowId of sessions.sweepIdle()) emit(windowId, 'session.expired', { reason: 'idle' });
+      for (const windowId of [...sessions.sweepIdle(), ...pagatore.sessions.sweepIdle()]) emit(windowId, 'session.expired', { reason: 'idle' });
+    },
+    endWindow(windowId) {
+      sessions.end(windowId);
+      pagatore.sessions.end(windowId);
+      print.documents.forgetWindow(windowId);
     },
     async close() {
       stopDeliveries();
@@ -216,7 +244,7 @@ export async function createCore(config: CoreConfig, deps: CoreDeps = {}): Promi
   };
   try {
     services.iban.applyDueDeletions();
-    if (cfg.demo && !services.setup.isDone()) await seedDemo(core);
+    if (cfg.demo && !services.setup.isDone()) await seedDemo(core, { payer: cfg.demoPayer !== false });
     await refreshStations();
     // deletions applied above (or while the app was closed) must reach the Nodo's IBAN list too
     await onboarding.ibanSync.pushAfterChange(systemActor, null);

@@ -2,6 +2,7 @@ import type { Core } from '../core/createCore';
 import { today } from '../platform/clock';
 import { systemActor } from '../services/actor';
 import { registrationInput } from '../../src-shared/ipc/schemas/onboarding';
+import { seedDemoPayer } from './demoPayer';
 
 /** The demo EC and accounts the README documents; only ever seeded into an empty database. */
 export const demoEc = { name: 'Comune di Test', fiscalCode: '80012345676', segregationCode: '01' } as const;
@@ -23,7 +24,7 @@ export const demoRegistration = {
 
 const demoActor = { ...systemActor, name: 'Sistema (dati dimostrativi)' };
 
-export async function seedDemo(core: Core): Promise<void> {
+export async function seedDemo(core: Core, options: { payer?: boolean } = {}): Promise<void> {
   const { admin, operator } = demoAccounts;
   await core.services.setup.complete(
     {
@@ -49,5 +50,7 @@ export async function seedDemo(core: Core): Promise<void> {
   // onboarding step 1 done, so the demo opens on step 2 (the Referente Tecnico's Nodo API key);
   // `--no-demo` gives a fresh EC that still has to register
   await core.onboarding.registration.submit(demoActor, registrationInput.parse(demoRegistration));
+  // the Pagatore workspace: a citizen with a paid notice (receipt printable) and one still to pay
+  if (options.payer !== false) await seedDemoPayer(core, demoActor);
   core.logger.info('demo.seeded', { ec: demoEc.name });
 }

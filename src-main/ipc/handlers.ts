@@ -1,13 +1,30 @@
 import { AppError } from '../../src-shared/errors';
 import type { Core } from '../core/createCore';
 import { toPositionRow } from '../print/printModule';
+import type { DeliveryCaller } from '../delivery/deliveryService';
+import type { PayerSessionUser } from '../../src-shared/ipc/schemas/pagatore';
 import type { HandlerContext, Handlers } from './router';
+
+/** The router admitted the call on the 'payer' grant, so there is a payer; the check keeps the types honest. */
+function payerOf(ctx: HandlerContext): PayerSessionUser {
+  if (!ctx.payer) throw new AppError('AUTH_REQUIRED');
+  return ctx.payer;
+}
+
+function deliveryCaller(ctx: HandlerContext): DeliveryCaller {
+  return { actor: ctx.actor, windowId: ctx.windowId, kind: ctx.payer ? 'payer' : 'staff' };
+}
 
 /** Binds each channel of the contract to its service call. No rules here: they live in services. */
 export function createHandlers(
-  core: Pick<Core, 'services' | 'sessions' | 'ecProfile' | 'version' | 'positions' | 'print' | 'delivery' | 'onboarding'>,
+  core: Pick<Core, 'services' | 'sessions' | 'ecProfile' | 'version' | 'positions' | 'print' | 'delivery' | 'onboarding' | 'pagatore'>,
 ): Handlers {
-  const { services, sessions, print, delivery, onboarding } = core;
+  const { services, sessions, print, delivery, onboarding, pagatore } = core;
+  // a new session on a window starts without the documents the previous one produced there
+  const freshWindow = <T>(windowId: string, result: T): T => {
+    print.documents.forgetWindow(windowId);
+    return result;
+  };
   // every IBAN change is sent on to the Nodo's list once the EC is registered there (onboarding step 4)
   const synced = <T>(ctx: HandlerContext, result: T) => onboarding.ibanSync.pushAfterChange(ctx.actor, result);
   const { stations, testActivities, environment } = onboarding;
@@ -16,17 +33,21 @@ export function createHandlers(
       setupDone: services.setup.isDone(),
       ec: core.ecProfile.get(),
       user: ctx.user,
+      payer: ctx.payer,
       idleTimeoutMinutes: Math.round(sessions.idleTimeoutMs / 60_000),
       version: core.version,
     }),
     'setup.complete': (input, ctx) => services.setup.complete(input, ctx.windowId),
-    'auth.signIn': (input, ctx) => {
+    'auth.signIn': async (input, ctx) => {
       if (!services.setup.isDone()) throw new AppError('SETUP_REQUIRED');
-      return services.auth.signIn(ctx.windowId, input.username, input.password);
+      const user = await services.auth.signIn(ctx.windowId, input.username, input.password);
+      // one kind of session per window: staff signing in ends a payer's
+      pagatore.sessions.end(ctx.windowId);
+      return freshWindow(ctx.windowId, user);
     },
     'auth.signOut': (_input, ctx) => {
       services.auth.signOut(ctx.windowId, ctx.actor);
-      return null;
+      return freshWindow(ctx.windowId, null);
     },
     'auth.keepAlive': () => null,
 
@@ -85,9 +106,26 @@ export function createHandlers(
     'audit.export': (input, ctx) => onboarding.auditExport.export(ctx.actor, input.action),
 
     'delivery.capabilities': () => delivery.capabilities(),
-    'delivery.saveToFolder': (input, ctx) => delivery.saveToFolder(ctx.actor, ctx.windowId, input.document),
-    'delivery.open': (input, ctx) => delivery.open(ctx.windowId, input.document),
+    'delivery.saveToFolder': (input, ctx) => delivery.saveToFolder(deliveryCaller(ctx), input.document),
+    'delivery.open': (input, ctx) => delivery.open(deliveryCaller(ctx), input.document),
     'delivery.printers': (_input, ctx) => delivery.printers(ctx.windowId),
-    'delivery.print': (input, ctx) => delivery.print(ctx.actor, ctx.windowId, input.document, input.deviceName),
+    'delivery.print': (input, ctx) => delivery.print(deliveryCaller(ctx), input.document, input.deviceName),
+
+    // Pagatore: payer accounts, history, receipts
+    'payer.register': (input) => {
+      if (!services.setup.isDone()) throw new AppError('SETUP_REQUIRED');
+      return pagatore.registration.register(input);
+    },
+    'payer.resendCode': (input) => pagatore.registration.resendCode(input.fiscalCode),
+    'payer.activate': (input) => pagatore.registration.activate(input.fiscalCode, input.code),
+    'payer.signIn': async (input, ctx) => freshWindow(ctx.windowId, await pagatore.auth.signIn(ctx.windowId, input.fiscalCode, input.password)),
+    'payer.signOut': (_input, ctx) => {
+      pagatore.auth.signOut(ctx.windowId, payerOf(ctx));
+      return freshWindow(ctx.windowId, null);
+    },
+    'payer.history': (input, ctx) => pagatore.history.page(payerOf(ctx).fiscalCode, input.limit, input.cursor),
+    'payer.openNotices': (_input, ctx) => pagatore.history.openNotices(payerOf(ctx).fiscalCode),
+    'payer.printReceipt': (input, ctx) => pagatore.history.printReceipt(ctx.windowId, payerOf(ctx).fiscalCode, input.receiptId),
+    'payer.revokeConsent': async (input, ctx) => freshWindow(ctx.windowId, await pagatore.auth.revokeConsent(ctx.windowId, payerOf(ctx), input.password)),
   };
 }

@@ -3,14 +3,19 @@ import { canAccess } from '../../src-shared/auth/permissions';
 import { AppError, type FieldErrors } from '../../src-shared/errors';
 import {
   channels,
+  grantsOf,
   isChannelName,
+  type Grant,
   type ChannelName,
   type ChannelOutput,
   type ChannelParsedInput,
   type IpcResult,
 } from '../../src-shared/ipc/contract';
 import type { SessionUser } from '../../src-shared/ipc/schemas/session';
+import type { PayerSessionUser } from '../../src-shared/ipc/schemas/pagatore';
 import type { SessionStore } from '../auth/sessionStore';
+import type { PayerAccount } from '../pagatore/payerAccountRepository';
+import { payerActor, toPayerSessionUser, type PayerSessionStore } from '../pagatore';
 import type { Logger } from '../platform/logger';
 import type { StaffRepository } from '../repositories/staffRepository';
 import type { Actor } from '../services/actor';
@@ -23,8 +28,10 @@ export interface CallOrigin {
 
 export interface HandlerContext {
   windowId: string;
-  /** the signed-in user, null on public channels called while signed out */
+  /** the signed-in staff user, null on public channels called while signed out, and for payers */
   user: SessionUser | null;
+  /** the signed-in payer (Pagatore) of the window; never set together with `user` */
+  payer: PayerSessionUser | null;
   actor: Actor;
 }
 
@@ -39,6 +46,8 @@ export interface RouterDeps {
   handlers: Handlers;
   sessions: SessionStore;
   staff: StaffRepository;
+  payerSessions: PayerSessionStore;
+  payerAccounts: { findById(id: number): PayerAccount | null };
   logger: Logger;
   /** a session just expired on this window: the host pushes the `session.expired` event */
   onSessionExpired(windowId: string): void;
@@ -83,6 +92,26 @@ export function createRouter(deps: RouterDeps): Router {
     return toSessionUser(staff);
   }
 
+  function resolvePayer(origin: CallOrigin): PayerSessionUser | null | AppError {
+    const found = deps.payerSessions.get(origin.windowId);
+    if (found === null) return null;
+    if ('ended' in found) {
+      if (found.justNow) deps.onSessionExpired(origin.windowId);
+      return new AppError(found.ended === 'idle' ? 'AUTH_SESSION_EXPIRED' : 'PAYER_ACCOUNT_CLOSED');
+    }
+    const account = deps.payerAccounts.findById(found.session.userId);
+    if (!account || account.status !== 'active') {
+      deps.payerSessions.end(origin.windowId);
+      return new AppError('PAYER_ACCOUNT_CLOSED');
+    }
+    return toPayerSessionUser(account);
+  }
+
+  /** Whether the window's session satisfies one of the channel's grants. */
+  function admits(grants: readonly Grant[], user: SessionUser | null, payer: PayerSessionUser | null): boolean {
+    return grants.some((g) => (g === 'payer' ? payer !== null : user !== null && (g === 'signedIn' || canAccess(user.role, g))));
+  }
+
   return {
     async invoke(origin, channel, input) {
       try {
@@ -90,15 +119,23 @@ export function createRouter(deps: RouterDeps): Router {
         const def = channels[channel];
 
         const user = await resolveUser(origin);
-        if (def.permission !== 'public') {
-          if (user instanceof AppError) return failure(user);
-          if (user === null) return failure(new AppError('AUTH_REQUIRED'));
-          if (def.permission !== 'signedIn' && !canAccess(user.role, def.permission)) {
-            return failure(new AppError('AUTH_FORBIDDEN'));
-          }
-          deps.sessions.touch(origin.windowId);
-        }
+        const payer = resolvePayer(origin);
         const sessionUser = user instanceof AppError ? null : user;
+        const sessionPayer = payer instanceof AppError ? null : payer;
+        const grants = grantsOf(def.permission);
+        if (grants.length > 0) {
+          if (!admits(grants, sessionUser, sessionPayer)) {
+            if (sessionUser !== null || sessionPayer !== null) return failure(new AppError('AUTH_FORBIDDEN'));
+            // no live session: say why the one the channel needs ended, if it did
+            const wantsPayer = grants.includes('payer');
+            const wantsStaff = grants.some((g) => g !== 'payer');
+            if (wantsPayer && payer instanceof AppError) return failure(payer);
+            if (wantsStaff && user instanceof AppError) return failure(user);
+            return failure(new AppError('AUTH_REQUIRED'));
+          }
+          if (sessionPayer) deps.payerSessions.touch(origin.windowId);
+          else deps.sessions.touch(origin.windowId);
+        }
 
         const parsed = def.input.safeParse(input);
         if (!parsed.success) {
@@ -109,7 +146,8 @@ export function createRouter(deps: RouterDeps): Router {
         const context: HandlerContext = {
           windowId: origin.windowId,
           user: sessionUser,
-          actor: sessionUser ? actorOf(sessionUser) : anonymous,
+          payer: sessionPayer,
+          actor: sessionUser ? actorOf(sessionUser) : sessionPayer ? payerActor(sessionPayer.fiscalCode) : anonymous,
         };
         const result = await handler(parsed.data as never, context);
         // parsing the output strips anything the contract does not name (hashes, internal columns)

@@ -63,6 +63,77 @@ function toReceipt(row: ReceiptRow): StoredReceipt {
   };
 }
 
+/** One line of a payer's history: a successful receipt with what the position says about it. */
+export interface PayerReceiptRecord {
+  id: number;
+  receiptId: string;
+  positionId: number;
+  noticeNumber: string;
+  ecFiscalCode: string;
+  companyName: string;
+  description: string;
+  paymentAmount: number;
+  fee: number;
+  paymentDateTime: string;
+  pspCompanyName: string;
+  debtorFiscalCode: string;
+  payerFiscalCode: string | null;
+}
+
+interface PayerReceiptRow {
+  id: number;
+  receipt_id: string;
+  position_id: number;
+  notice_number: string;
+  ec_fiscal_code: string;
+  company_name: string;
+  description: string;
+  payment_amount: number;
+  fee: number;
+  payment_date_time: string;
+  psp_company_name: string;
+  debtor_fiscal_code: string;
+  payer_fiscal_code: string | null;
+}
+
+/**
+ * Receipts whose debtor or payer is a fiscal code: the debtor's side walks debt_position_debtor,
+ * the options and receipt_option; the payer's side walks receipt_payer (migration 0006). Only
+ * successful payments: a KO receipt settles nothing.
+ */
+const PAYER_RECEIPTS = `
+  SELECT r.id, r.receipt_id, o.position_id, r.notice_number, r.ec_fiscal_code, p.company_name, o.description,
+         r.payment_amount, r.fee, r.payment_date_time, r.psp_company_name, p.debtor_fiscal_code, r.payer_fiscal_code
+    FROM receipt r
+    JOIN payment_option o ON o.id = r.option_id
+    JOIN debt_position p ON p.id = o.position_id
+   WHERE r.id IN (
+           SELECT r2.id FROM debt_position p2
+             JOIN payment_option o2 ON o2.position_id = p2.id
+             JOIN receipt r2 ON r2.option_id = o2.id
+            WHERE p2.debtor_fiscal_code = @fiscalCode
+           UNION ALL
+           SELECT id FROM receipt WHERE payer_fiscal_code = @fiscalCode)
+     AND r.outcome = 'OK'`;
+
+function toPayerReceipt(row: PayerReceiptRow): PayerReceiptRecord {
+  return {
+    id: row.id,
+    receiptId: row.receipt_id,
+    positionId: row.position_id,
+    noticeNumber: row.notice_number,
+    ecFiscalCode: row.ec_fiscal_code,
+    companyName: row.company_name,
+    description: row.description,
+    paymentAmount: row.payment_amount,
+    fee: row.fee,
+    paymentDateTime: row.payment_date_time,
+    pspCompanyName: row.psp_company_name,
+    debtorFiscalCode: row.debtor_fiscal_code,
+    payerFiscalCode: row.payer_fiscal_code,
+  };
+}
+
 export class ReceiptRepository {
   constructor(private readonly db: Db) {}
 
@@ -90,6 +161,25 @@ export class ReceiptRepository {
     )
       .all(limit)
       .map(toReceipt);
+  }
+
+  /**
+   * A payer's receipts, newest first, keyset-paginated by row id (receipts get increasing ids in
+   * the order the EC received them): `beforeId` is the last id of the previous page.
+   */
+  pageForFiscalCode(fiscalCode: string, limit: number, beforeId: number | null): PayerReceiptRecord[] {
+    return cached<[{ fiscalCode: string; beforeId: number; limit: number }], PayerReceiptRow>(
+      this.db,
+      `${PAYER_RECEIPTS} AND r.id < @beforeId ORDER BY r.id DESC LIMIT @limit`,
+    )
+      .all({ fiscalCode, beforeId: beforeId ?? Number.MAX_SAFE_INTEGER, limit })
+      .map(toPayerReceipt);
+  }
+
+  /** One receipt, only if that fiscal code is its debtor or its payer. */
+  findForFiscalCode(fiscalCode: string, id: number): PayerReceiptRecord | null {
+    const row = cached<[{ fiscalCode: string; id: number }], PayerReceiptRow>(this.db, `${PAYER_RECEIPTS} AND r.id = @id`).get({ fiscalCode, id });
+    return row ? toPayerReceipt(row) : null;
   }
 
   insert(receipt: CtReceiptV2, optionId: number, receivedAt: string, anomaly: ReceiptAnomaly | null): number {

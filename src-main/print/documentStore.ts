@@ -51,6 +51,18 @@ export class DocumentStore {
     return doc && doc.windowId === windowId ? doc : null;
   }
 
+  /**
+   * A new session on the window (someone else, maybe, at a kiosk): what the previous one produced
+   * can no longer be delivered from it.
+   */
+  forgetWindow(windowId: string): void {
+    for (const [id, doc] of this.documents) {
+      if (doc.windowId !== windowId) continue;
+      this.documents.delete(id);
+      fs.rmSync(path.join(this.dir, id), { recursive: true, force: true });
+    }
+  }
+
   private evict(): void {
     while (this.documents.size > this.limit) {
       const oldest = this.documents.keys().next().value;

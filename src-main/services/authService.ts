@@ -75,7 +75,8 @@ export class AuthService {
   }
 }
 
-function lockedError(lockedUntil: string, now: Date): AppError {
+/** The lockout message with the minutes left; payers get the same rule and wording. */
+export function lockedError(lockedUntil: string, now: Date): AppError {
   const minutes = Math.max(1, Math.ceil((new Date(lockedUntil).getTime() - now.getTime()) / 60_000));
   return new AppError('AUTH_LOCKED', {
     message: `Account bloccato per troppi tentativi non riusciti. Riprova tra ${minutes} ${minutes === 1 ? 'minuto' : 'minuti'}.`,

@@ -9,8 +9,10 @@ export type ApiError = AppErrorPayload;
 type InputArgs<C extends ChannelName> = undefined extends ChannelInput<C> ? [input?: ChannelInput<C>] : [input: ChannelInput<C>];
 
 /** Codes meaning "this window no longer has a session": the app goes back to sign-in. */
-export type SessionLostCode = Extract<ErrorCode, 'AUTH_SESSION_EXPIRED' | 'AUTH_REQUIRED'>;
-const sessionLostCodes: ReadonlySet<string> = new Set<SessionLostCode>(['AUTH_SESSION_EXPIRED', 'AUTH_REQUIRED']);
+export type SessionLostCode = Extract<ErrorCode, 'AUTH_SESSION_EXPIRED' | 'AUTH_REQUIRED' | 'PAYER_ACCOUNT_CLOSED'>;
+const sessionLostCodes: ReadonlySet<string> = new Set<SessionLostCode>(['AUTH_SESSION_EXPIRED', 'AUTH_REQUIRED', 'PAYER_ACCOUNT_CLOSED']);
+/** Calls that start or end a session answer for themselves: their errors are not "session lost". */
+const sessionEdgeChannels: ReadonlySet<ChannelName> = new Set<ChannelName>(['auth.signIn', 'auth.signOut', 'payer.signIn', 'payer.signOut']);
 
 let sessionLostHandler: ((code: SessionLostCode) => void) | null = null;
 
@@ -41,7 +43,7 @@ export async function invoke<C extends ChannelName>(channel: C, ...args: InputAr
     return localError('INTERNAL');
   }
   if (typeof result !== 'object' || result === null || typeof result.ok !== 'boolean') return localError('INTERNAL');
-  if (!result.ok && sessionLostCodes.has(result.error.code) && channel !== 'auth.signIn' && channel !== 'auth.signOut') {
+  if (!result.ok && sessionLostCodes.has(result.error.code) && !sessionEdgeChannels.has(channel)) {
     sessionLostHandler?.(result.error.code as SessionLostCode);
   }
   // main validated the output against the contract before sending it

@@ -2,7 +2,15 @@ import { createHashRouter } from 'react-router-dom';
 import { RootLayout } from './RootLayout';
 import { RouteError } from './RouteError';
 import { WorkspaceChooserPage } from '../workspaces/chooser/WorkspaceChooserPage';
-import { PagatorePage } from '../workspaces/pagatore/PagatorePage';
+// Pagatore: payer accounts, history, receipts
+import { PayerSignedOutOnly, RequirePayer } from '../workspaces/pagatore/layout/guards';
+import { PagatoreShell } from '../workspaces/pagatore/layout/PagatoreShell';
+import { PagatoreHomePage } from '../workspaces/pagatore/home/PagatoreHomePage';
+import { RegisterPage } from '../workspaces/pagatore/register/RegisterPage';
+import { ActivatePage } from '../workspaces/pagatore/activate/ActivatePage';
+import { PayerSignInPage } from '../workspaces/pagatore/signIn/PayerSignInPage';
+import { PaymentsPage } from '../workspaces/pagatore/payments/PaymentsPage';
+import { PrivacyPage } from '../workspaces/pagatore/privacy/PrivacyPage';
 import { EcRoot, RequireFeature, RequireSession } from '../workspaces/ec/layout/guards';
 import { EcShell } from '../workspaces/ec/layout/EcShell';
 import { NotFoundPage } from '../workspaces/ec/layout/NotFoundPage';
@@ -32,7 +40,32 @@ export const router = createHashRouter([
     errorElement: <RouteError />,
     children: [
       { index: true, element: <WorkspaceChooserPage /> },
-      { path: 'pagatore', element: <PagatorePage /> },
+      {
+        path: 'pagatore',
+        children: [
+          {
+            element: <PayerSignedOutOnly />,
+            children: [
+              { index: true, element: <PagatoreHomePage /> },
+              { path: 'registrazione', element: <RegisterPage /> },
+              { path: 'attivazione', element: <ActivatePage /> },
+              { path: 'accedi', element: <PayerSignInPage /> },
+            ],
+          },
+          {
+            element: <RequirePayer />,
+            children: [
+              {
+                element: <PagatoreShell />,
+                children: [
+                  { path: 'pagamenti', element: <PaymentsPage /> },
+                  { path: 'privacy', element: <PrivacyPage /> },
+                ],
+              },
+            ],
+          },
+        ],
+      },
       {
         path: 'ec',
         element: <EcRoot />,

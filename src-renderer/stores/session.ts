@@ -1,6 +1,7 @@
 import { create } from 'zustand';
 import type { AppStatus, SessionUser } from '../../src-shared/ipc/schemas/session';
 import type { EcProfile } from '../../src-shared/ipc/schemas/ec';
+import type { PayerSessionUser } from '../../src-shared/ipc/schemas/pagatore';
 import { api, setSessionLostHandler, type ApiError } from '../api/client';
 import { useDirtyForms } from './dirtyForms';
 import { useNotifications } from './notifications';
@@ -22,13 +23,23 @@ interface SessionState {
   setupDone: boolean;
   ec: EcProfile | null;
   user: SessionUser | null;
+  /** the signed-in payer (Pagatore) of this window; main never sets both */
+  payer: PayerSessionUser | null;
   idleTimeoutMinutes: number;
   version: string;
   notice: SessionNotice | null;
+  /** why the payer is back on the Pagatore's sign-in page */
+  payerNotice: SessionNotice | null;
+  /** the payer just closed their account from this window: the sign-in page confirms it */
+  payerAccountClosed: boolean;
   /** reads app.status from main: the only source of truth for setup and session */
   load(): Promise<void>;
   signedIn(user: SessionUser): void;
   signOut(): Promise<void>;
+  payerSignedIn(payer: PayerSessionUser): void;
+  payerSignOut(): Promise<void>;
+  /** the account was closed from this window (privacy consent revoked): no notice, the page says it */
+  payerClosed(): void;
   sessionLost(reason: SessionEndReason): void;
   clearNotice(): void;
 }
@@ -40,6 +51,7 @@ function applyStatus(status: AppStatus) {
     setupDone: status.setupDone,
     ec: status.ec,
     user: status.user,
+    payer: status.payer,
     idleTimeoutMinutes: status.idleTimeoutMinutes,
     version: status.version,
   };
@@ -51,9 +63,12 @@ export const useSession = create<SessionState>()((set, get) => ({
   setupDone: false,
   ec: null,
   user: null,
+  payer: null,
   idleTimeoutMinutes: 15,
   version: '',
   notice: null,
+  payerNotice: null,
+  payerAccountClosed: false,
 
   async load() {
     const result = await api.invoke('app.status');
@@ -64,7 +79,25 @@ export const useSession = create<SessionState>()((set, get) => ({
   signedIn(user) {
     // the notice stays: the sign-in page reads it once more to decide where to go back to,
     // and the next sign-out or lost session replaces it before it is ever shown again
-    set({ user });
+    // (main ended any payer session on this window)
+    set({ user, payer: null });
+  },
+
+  payerSignedIn(payer) {
+    set({ payer, user: null, payerAccountClosed: false });
+  },
+
+  async payerSignOut() {
+    const previous = get().payer;
+    await api.invoke('payer.signOut');
+    useDirtyForms.getState().reset();
+    useNotifications.getState().dismiss();
+    set({ payer: null, payerNotice: previous ? { reason: 'signedOut', lostUnsavedData: false, previousUserId: previous.id } : null });
+  },
+
+  payerClosed() {
+    useDirtyForms.getState().reset();
+    set({ payer: null, payerNotice: null, payerAccountClosed: true });
   },
 
   async signOut() {
@@ -78,6 +111,14 @@ export const useSession = create<SessionState>()((set, get) => ({
   },
 
   sessionLost(reason) {
+    const payer = get().payer;
+    if (payer !== null) {
+      const lostUnsavedData = useDirtyForms.getState().count() > 0;
+      useDirtyForms.getState().reset();
+      useNotifications.getState().dismiss();
+      set({ payer: null, payerNotice: { reason, lostUnsavedData, previousUserId: payer.id } });
+      return;
+    }
     const previous = get().user;
     if (previous === null) return;
     const lostUnsavedData = useDirtyForms.getState().count() > 0;
@@ -87,10 +128,10 @@ export const useSession = create<SessionState>()((set, get) => ({
   },
 
   clearNotice() {
-    set({ notice: null });
+    set({ notice: null, payerNotice: null, payerAccountClosed: false });
   },
 }));
 
 setSessionLostHandler((code) => {
-  useSession.getState().sessionLost(code === 'AUTH_SESSION_EXPIRED' ? 'idle' : 'required');
+  useSession.getState().sessionLost(code === 'AUTH_SESSION_EXPIRED' ? 'idle' : code === 'PAYER_ACCOUNT_CLOSED' ? 'signedOutElsewhere' : 'required');
 });

@@ -40,14 +40,45 @@ import {
   vaultStatusView,
 } from './schemas/onboarding';
 import { deliveryCapabilities, deliveryInput, deliveryPrintInput, printedDocument, printerList, savedDocument } from './schemas/delivery';
+// Pagatore: payer accounts, history, receipts
+import {
+  payerActivateInput,
+  payerHistoryInput,
+  payerHistoryPage,
+  payerOpenNotice,
+  payerPrintReceiptInput,
+  payerRegisterInput,
+  payerRegistration,
+  payerResendInput,
+  payerRevokeConsentInput,
+  payerSessionUser,
+  payerSignInInput,
+} from './schemas/pagatore';
 
 /**
- * Who may call a channel:
- * - 'public': anyone, signed in or not (status, sign-in, first-run setup);
+ * One way in to a channel:
  * - 'signedIn': any staff session;
- * - a Feature: a staff session whose role has that feature in `featurePermissions`.
+ * - a Feature: a staff session whose role has that feature in `featurePermissions`;
+ * - 'payer': a signed-in payer (Pagatore account) on that window.
+ * A window holds a staff session or a payer session, never both.
  */
-export type Permission = 'public' | 'signedIn' | Feature;
+export type Grant = 'signedIn' | 'payer' | Feature;
+
+/**
+ * Who may call a channel: 'public' (anyone, signed in or not: status, sign-in, first-run setup),
+ * one grant, or `anyOf(...)` for a channel both kinds of session use (delivering a document).
+ */
+export type Permission = 'public' | Grant | { readonly anyOf: readonly Grant[] };
+
+export function anyOf(...grants: [Grant, Grant, ...Grant[]]): { readonly anyOf: readonly Grant[] } {
+  return Object.freeze({ anyOf: Object.freeze(grants) });
+}
+
+/** The grants a permission admits (none for 'public'). */
+export function grantsOf(permission: Permission): readonly Grant[] {
+  if (permission === 'public') return [];
+  return typeof permission === 'string' ? [permission] : permission.anyOf;
+}
 
 export interface ChannelDef<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {
   input: I;
@@ -117,10 +148,22 @@ export const channels = {
 
   // what this host can do with a produced PDF; no secret in it, and the kiosk asks before any sign-in
   'delivery.capabilities': channel({ input: noInput, output: deliveryCapabilities, permission: 'public' }),
-  'delivery.saveToFolder': channel({ input: deliveryInput, output: savedDocument, permission: 'positions' }),
-  'delivery.open': channel({ input: deliveryInput, output: z.null(), permission: 'positions' }),
-  'delivery.printers': channel({ input: noInput, output: printerList, permission: 'positions' }),
-  'delivery.print': channel({ input: deliveryPrintInput, output: printedDocument, permission: 'positions' }),
+  // a payer delivers only the receipts printed from their own history, on their own window
+  'delivery.saveToFolder': channel({ input: deliveryInput, output: savedDocument, permission: anyOf('positions', 'payer') }),
+  'delivery.open': channel({ input: deliveryInput, output: z.null(), permission: anyOf('positions', 'payer') }),
+  'delivery.printers': channel({ input: noInput, output: printerList, permission: anyOf('positions', 'payer') }),
+  'delivery.print': channel({ input: deliveryPrintInput, output: printedDocument, permission: anyOf('positions', 'payer') }),
+
+  // Pagatore: payer accounts, history, receipts
+  'payer.register': channel({ input: payerRegisterInput, output: payerRegistration, permission: 'public' }),
+  'payer.resendCode': channel({ input: payerResendInput, output: z.null(), permission: 'public' }),
+  'payer.activate': channel({ input: payerActivateInput, output: z.null(), permission: 'public' }),
+  'payer.signIn': channel({ input: payerSignInInput, output: payerSessionUser, permission: 'public' }),
+  'payer.signOut': channel({ input: noInput, output: z.null(), permission: 'payer' }),
+  'payer.history': channel({ input: payerHistoryInput, output: payerHistoryPage, permission: 'payer' }),
+  'payer.openNotices': channel({ input: noInput, output: z.array(payerOpenNotice), permission: 'payer' }),
+  'payer.printReceipt': channel({ input: payerPrintReceiptInput, output: printedDocumentFile, permission: 'payer' }),
+  'payer.revokeConsent': channel({ input: payerRevokeConsentInput, output: z.null(), permission: 'payer' }),
 } as const;
 
 export type Channels = typeof channels;

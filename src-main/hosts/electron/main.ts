@@ -84,7 +84,7 @@ function startHost(options: ElectronHostOptions): void {
     knownIds.add(id);
     bindSessionLifetime(
       window.webContents,
-      () => current.sessions.end(String(id)),
+      () => current.endWindow(String(id)),
       () => knownIds.delete(id),
     );
     window.once('ready-to-show', () => window.show());

@@ -1,4 +1,4 @@
-import { Button, Card, CardActions, CardContent, Chip, Grid, Stack, Typography } from '@mui/material';
+import { Button, Card, CardActions, CardContent, Grid, Stack, Typography } from '@mui/material';
 import { AccountBalance, Storefront } from '@mui/icons-material';
 import { Link as RouterLink } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
@@ -38,7 +38,6 @@ export function WorkspaceChooserPage() {
                 <Typography variant="h6" component="h2">
                   {t('chooser.pagatore.title')}
                 </Typography>
-                <Chip size="small" color="info" label={t('chooser.pagatore.soon')} />
               </Stack>
               <Typography color="text.secondary">{t('chooser.pagatore.description')}</Typography>
             </CardContent>

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { staffRoles } from '../../auth/roles';
 import { email, newPassword, noInput, text, withPasswordConfirmation } from './common';
 import { ecInput, ecProfile } from './ec';
+import { payerSessionUser } from './pagatore';
 
 export const sessionUser = z.object({
   id: z.number().int(),
@@ -16,6 +17,8 @@ export const appStatus = z.object({
   setupDone: z.boolean(),
   ec: ecProfile.nullable(),
   user: sessionUser.nullable(),
+  /** the signed-in payer (Pagatore) of this window; null whenever `user` is set */
+  payer: payerSessionUser.nullable(),
   idleTimeoutMinutes: z.number().int(),
   version: z.string(),
 });

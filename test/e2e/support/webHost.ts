@@ -9,6 +9,8 @@ const webEntry = path.join(repoRoot, 'out/main/web.js');
 export interface HostOptions {
   /** first-run setup instead of the demo EC */
   noDemo?: boolean;
+  /** the demo EC with the Pagatore's demo citizen and his notices (off by default: other suites count positions) */
+  demoPayer?: boolean;
   idleMinutes?: number;
 }
 
@@ -32,6 +34,7 @@ export class WebHostProcess {
     if (this.child) throw new Error('host già avviato');
     const args = [webEntry, '--data-dir', this.dataDir, '--port', '0'];
     if (this.options.noDemo) args.push('--no-demo');
+    if (!this.options.demoPayer) args.push('--no-demo-payer');
     if (this.options.idleMinutes) args.push('--idle-minutes', String(this.options.idleMinutes));
     const child = spawn(process.execPath, args, { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env } });
     this.child = child;

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { channels } from '../../../src-shared/ipc/contract';
+import { channels, grantsOf } from '../../../src-shared/ipc/contract';
 import { featurePermissions } from '../../../src-shared/auth/permissions';
 import { createTestCore, demoAdmin, demoOperator, dumpDatabase, type TestCore } from '../../support/testCore';
 
@@ -54,10 +54,11 @@ describe('router: channels and sessions', () => {
     const windows = { ecAdmin: ADMIN, ecOperator: OPERATOR } as const;
     let refusals = 0;
     for (const [name, def] of Object.entries(channels)) {
-      if (def.permission === 'public' || def.permission === 'signedIn') continue;
-      const allowed = featurePermissions[def.permission] as readonly string[];
+      const grants = grantsOf(def.permission);
+      if (grants.length === 0 || grants.includes('signedIn')) continue;
       for (const role of ['ecAdmin', 'ecOperator'] as const) {
-        if (allowed.includes(role)) continue;
+        // payer-only channels are refused to every staff role
+        if (grants.some((g) => g !== 'payer' && g !== 'signedIn' && (featurePermissions[g] as readonly string[]).includes(role))) continue;
         await expectRefusedWithoutWrites(windows[role], name, validIban, 'AUTH_FORBIDDEN');
         refusals++;
       }

@@ -7,6 +7,7 @@ import { displayDate, displayDateTime } from '../../../components/format';
 // onboarding: stations, test activities, esercizio
 import { describeOnboardingDetails, onboardingActions } from './onboardingAuditLabels';
 import { describeRecordsDetails, recordsActions } from './recordsAuditLabels';
+import { payerActions } from './payerAuditLabels';
 
 /** Actions main records today; unknown ones still show, under their raw name. */
 export const knownActions = [
@@ -38,6 +39,8 @@ export const knownActions = [
   'document.saved',
   'document.printed',
   ...recordsActions,
+  // Pagatore: payer accounts
+  ...payerActions,
 ] as const;
 export type KnownAction = (typeof knownActions)[number];
 

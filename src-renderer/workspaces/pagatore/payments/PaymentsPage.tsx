@@ -1,0 +1,200 @@
+import { useCallback, useEffect, useState } from 'react';
+import { Box, Button, Paper, Table, TableBody, TableCell, TableContainer, TableHead, TableRow, Typography } from '@mui/material';
+import { ReceiptLong } from '@mui/icons-material';
+import { useTranslation } from 'react-i18next';
+import { formatEuro } from '../../../../src-shared/domain/amount';
+import { formatNoticeNumber } from '../../../../src-shared/domain/noticeNumber';
+import type { PayerOpenNotice, PayerReceiptRow } from '../../../../src-shared/ipc/schemas/pagatore';
+import type { PrintedDocumentFileData } from '../../../../src-shared/ipc/schemas/print';
+import { api, type ApiError } from '../../../api/client';
+import { PageHeading } from '../../../components/PageHeading';
+import { ErrorAlert } from '../../../components/ErrorAlert';
+import { EmptyState, LoadingStatus } from '../../../components/LoadingStatus';
+import { displayDate, displayDateTime } from '../../../components/format';
+import { downloadPdf } from '../../../components/download';
+import { printOnDefaultPrinter } from '../../../components/delivery/DocumentActions';
+import { DocumentReadyDialog } from '../../../components/delivery/DocumentReadyDialog';
+import { downloadOnly, isDownloadOnly, isPrintOnly, useDelivery } from '../../../stores/delivery';
+import { useNotifications } from '../../../stores/notifications';
+import { useSession } from '../../../stores/session';
+
+const mono = { fontFamily: '"DM Mono", monospace', fontSize: 13, whiteSpace: 'nowrap' } as const;
+
+/** "I miei pagamenti": the paid notices with "Stampa ricevuta", then the notices still to pay. */
+export function PaymentsPage() {
+  const { t } = useTranslation();
+  const payer = useSession((s) => s.payer);
+  const notify = useNotifications((s) => s.notify);
+  const capabilities = useDelivery((s) => s.capabilities) ?? downloadOnly;
+  const loadCapabilities = useDelivery((s) => s.load);
+  const [items, setItems] = useState<PayerReceiptRow[] | null>(null);
+  const [cursor, setCursor] = useState<string | null>(null);
+  const [open, setOpen] = useState<PayerOpenNotice[] | null>(null);
+  const [loadError, setLoadError] = useState<ApiError | null>(null);
+  const [busy, setBusy] = useState<number | null>(null);
+  const [ready, setReady] = useState<PrintedDocumentFileData | null>(null);
+
+  useEffect(() => {
+    void loadCapabilities();
+  }, [loadCapabilities]);
+
+  const load = useCallback(async (after: string | null) => {
+    const result = await api.invoke('payer.history', { limit: 20, cursor: after });
+    if (!result.ok) {
+      setLoadError(result.error);
+      return;
+    }
+    setLoadError(null);
+    setItems((prev) => (after && prev ? [...prev, ...result.data.items] : result.data.items));
+    setCursor(result.data.nextCursor);
+  }, []);
+
+  useEffect(() => {
+    void load(null);
+    void api.invoke('payer.openNotices').then((result) => {
+      if (result.ok) setOpen(result.data);
+    });
+  }, [load]);
+
+  const printReceipt = async (row: PayerReceiptRow) => {
+    setBusy(row.id);
+    const result = await api.invoke('payer.printReceipt', { receiptId: row.id });
+    if (!result.ok) {
+      setBusy(null);
+      notify({ severity: 'error', message: result.error.message, code: result.error.code });
+      return;
+    }
+    const caps = await loadCapabilities();
+    if (isPrintOnly(caps)) {
+      // a kiosk: "Stampa" means paper, at once, on the default printer
+      await printOnDefaultPrinter(t, notify, { kind: 'document', documentId: result.data.documentId });
+    } else if (isDownloadOnly(caps)) {
+      downloadPdf(result.data);
+      notify({ severity: 'success', message: t('pagatore.payments.printed', { name: result.data.fileName }) });
+    } else {
+      setReady(result.data);
+    }
+    setBusy(null);
+  };
+
+  if (!payer) return null;
+  return (
+    <>
+      <PageHeading title={t('pagatore.payments.heading')} subtitle={t('pagatore.payments.intro', { fiscalCode: payer.fiscalCode })} />
+      <DocumentReadyDialog
+        ready={ready ? { document: { kind: 'document', documentId: ready.documentId }, fileName: ready.fileName } : null}
+        capabilities={capabilities}
+        onDownload={() => {
+          if (ready) downloadPdf(ready);
+        }}
+        onClose={() => setReady(null)}
+      />
+
+      <Typography variant="h5" component="h2" sx={{ mb: 2 }}>
+        {t('pagatore.payments.paidTitle')}
+      </Typography>
+      <ErrorAlert error={loadError} sx={{ mb: 2 }} />
+      {items === null && !loadError ? <LoadingStatus /> : null}
+      {items !== null && items.length === 0 ? <EmptyState>{t('pagatore.payments.empty')}</EmptyState> : null}
+      {items !== null && items.length > 0 ? (
+        <TableContainer component={Paper} variant="outlined">
+          <Table aria-label={t('pagatore.payments.tableLabel')} size="small" sx={{ '& th, & td': { px: 1.5 } }}>
+            <TableHead>
+              <TableRow>
+                <TableCell>{t('pagatore.payments.columns.date')}</TableCell>
+                <TableCell>{t('pagatore.payments.columns.ec')}</TableCell>
+                <TableCell>{t('pagatore.payments.columns.description')}</TableCell>
+                <TableCell>{t('pagatore.payments.columns.notice')}</TableCell>
+                <TableCell align="right">{t('pagatore.payments.columns.amount')}</TableCell>
+                <TableCell align="right">{t('pagatore.payments.columns.fee')}</TableCell>
+                <TableCell>{t('pagatore.payments.columns.psp')}</TableCell>
+                <TableCell>{t('pagatore.payments.columns.actions')}</TableCell>
+              </TableRow>
+            </TableHead>
+            <TableBody>
+              {items.map((row) => {
+                const notice = formatNoticeNumber(row.noticeNumber);
+                return (
+                  <TableRow key={row.id} hover>
+                    <TableCell sx={{ whiteSpace: 'nowrap' }}>{displayDateTime(row.paidAt)}</TableCell>
+                    <TableCell>{row.ecName}</TableCell>
+                    <TableCell component="th" scope="row">
+                      {row.description}
+                    </TableCell>
+                    <TableCell sx={mono}>{notice}</TableCell>
+                    <TableCell align="right" sx={{ whiteSpace: 'nowrap' }}>
+                      {formatEuro(row.amount)}
+                    </TableCell>
+                    <TableCell align="right" sx={{ whiteSpace: 'nowrap' }}>
+                      {formatEuro(row.fee)}
+                    </TableCell>
+                    <TableCell>{row.pspName}</TableCell>
+                    <TableCell>
+                      <Button
+                        size="small"
+                        variant="outlined"
+                        startIcon={<ReceiptLong aria-hidden />}
+                        disabled={busy !== null}
+                        onClick={() => void printReceipt(row)}
+                        aria-label={t('pagatore.payments.printReceiptLabel', { notice })}
+                        sx={{ whiteSpace: 'nowrap' }}
+                      >
+                        {t('pagatore.payments.printReceipt')}
+                      </Button>
+                    </TableCell>
+                  </TableRow>
+                );
+              })}
+            </TableBody>
+          </Table>
+        </TableContainer>
+      ) : null}
+      {cursor ? (
+        <Box sx={{ mt: 2, textAlign: 'center' }}>
+          <Button onClick={() => void load(cursor)}>{t('pagatore.payments.more')}</Button>
+        </Box>
+      ) : null}
+
+      <Typography variant="h5" component="h2" sx={{ mt: 5, mb: 1 }}>
+        {t('pagatore.payments.openTitle')}
+      </Typography>
+      {open === null ? <LoadingStatus /> : null}
+      {open !== null && open.length === 0 ? <EmptyState>{t('pagatore.payments.openEmpty')}</EmptyState> : null}
+      {open !== null && open.length > 0 ? (
+        <>
+          <Typography color="text.secondary" sx={{ mb: 2, maxWidth: '70ch' }}>
+            {t('pagatore.payments.openHint')}
+          </Typography>
+          <TableContainer component={Paper} variant="outlined">
+            <Table aria-label={t('pagatore.payments.openTableLabel')} size="small" sx={{ '& th, & td': { px: 1.5 } }}>
+              <TableHead>
+                <TableRow>
+                  <TableCell>{t('pagatore.payments.columns.ec')}</TableCell>
+                  <TableCell>{t('pagatore.payments.columns.description')}</TableCell>
+                  <TableCell>{t('pagatore.payments.columns.notice')}</TableCell>
+                  <TableCell align="right">{t('pagatore.payments.columns.amount')}</TableCell>
+                  <TableCell>{t('pagatore.payments.due')}</TableCell>
+                </TableRow>
+              </TableHead>
+              <TableBody>
+                {open.map((n) => (
+                  <TableRow key={n.noticeNumber}>
+                    <TableCell>{n.ecName}</TableCell>
+                    <TableCell component="th" scope="row">
+                      {n.description}
+                    </TableCell>
+                    <TableCell sx={mono}>{formatNoticeNumber(n.noticeNumber)}</TableCell>
+                    <TableCell align="right" sx={{ whiteSpace: 'nowrap' }}>
+                      {formatEuro(n.amount)}
+                    </TableCell>
+                    <TableCell>{displayDate(n.dueDate)}</TableCell>
+                  </TableRow>
+                ))}
+              </TableBody>
+            </Table>
+          </TableContainer>
+        </>
+      ) : null}
+    </>
+  );
+}

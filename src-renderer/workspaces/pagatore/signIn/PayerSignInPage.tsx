@@ -1,0 +1,128 @@
+import { useState, type FormEvent } from 'react';
+import { Alert, Box, Button, Link, Paper, Stack } from '@mui/material';
+import { Link as RouterLink, useLocation } from 'react-router-dom';
+import { useTranslation } from 'react-i18next';
+import { api, type ApiError } from '../../../api/client';
+import { useSession, type SessionNotice } from '../../../stores/session';
+import { PublicLayout } from '../../../components/PublicLayout';
+import { PageHeading } from '../../../components/PageHeading';
+import { ErrorAlert } from '../../../components/ErrorAlert';
+import { PasswordField, fieldState, fromFieldErrors, withoutError, type FormErrors } from '../../../components/forms';
+import { FiscalCodeField, personFiscalCodeProblem } from '../FiscalCodeField';
+
+interface SignInState {
+  /** back from activation */
+  activated?: boolean;
+  fiscalCode?: string;
+  from?: string;
+}
+
+function noticeKey(notice: SessionNotice) {
+  switch (notice.reason) {
+    case 'idle':
+      return 'pagatore.signIn.notice.idle' as const;
+    case 'required':
+      return 'pagatore.signIn.notice.required' as const;
+    case 'signedOutElsewhere':
+      return 'pagatore.signIn.notice.signedOutElsewhere' as const;
+    case 'signedOut':
+      return 'pagatore.signIn.notice.signedOut' as const;
+  }
+}
+
+/** Payer sign-in with codice fiscale and password; lockout and wrong-credential messages come from main. */
+export function PayerSignInPage() {
+  const { t } = useTranslation();
+  const state = (useLocation().state as SignInState | null) ?? {};
+  const notice = useSession((s) => s.payerNotice);
+  const accountClosed = useSession((s) => s.payerAccountClosed);
+  const signedIn = useSession((s) => s.payerSignedIn);
+  const [fiscalCode, setFiscalCode] = useState(state.fiscalCode ?? '');
+  const [password, setPassword] = useState('');
+  const [errors, setErrors] = useState<FormErrors>({});
+  const [error, setError] = useState<ApiError | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const found: FormErrors = {};
+    const fc = fiscalCode.trim() === '' ? t('pagatore.fiscalCode.required') : personFiscalCodeProblem(fiscalCode);
+    if (fc) found.fiscalCode = fc;
+    if (password === '') found.password = t('pagatore.signIn.passwordRequired');
+    setErrors(found);
+    setError(null);
+    if (Object.keys(found).length > 0) return;
+    setBusy(true);
+    const result = await api.invoke('payer.signIn', { fiscalCode, password });
+    setBusy(false);
+    if (result.ok) {
+      // PayerSignedOutOnly takes the payer on to the payments (or back where the session was lost)
+      signedIn(result.data);
+      return;
+    }
+    setError(result.error);
+    setErrors(fromFieldErrors(result.error.fieldErrors));
+    setPassword('');
+  };
+
+  const banner = error
+    ? null
+    : accountClosed
+      ? { severity: 'success' as const, text: t('pagatore.signIn.closed') }
+      : state.activated
+        ? { severity: 'success' as const, text: t('pagatore.signIn.activated') }
+        : notice
+          ? { severity: notice.reason === 'signedOut' ? ('success' as const) : ('warning' as const), text: t(noticeKey(notice)) }
+          : null;
+
+  return (
+    <PublicLayout maxWidth="sm" product={t('pagatore.product')}>
+      <PageHeading title={t('pagatore.signIn.heading')} />
+      <Paper variant="outlined" sx={{ p: { xs: 2, sm: 4 } }}>
+        <Stack spacing={3} component="form" noValidate onSubmit={(e) => void submit(e)} aria-label={t('pagatore.signIn.formLabel')}>
+          {banner ? (
+            <Alert severity={banner.severity} role={banner.severity === 'warning' ? 'alert' : 'status'}>
+              {banner.text}
+              {notice?.lostUnsavedData && !state.activated && !accountClosed ? <Box component="span" sx={{ display: 'block', mt: 0.5 }}>{t('signIn.notice.lostData')}</Box> : null}
+            </Alert>
+          ) : null}
+          <ErrorAlert error={error} />
+          <FiscalCodeField
+            required
+            value={fiscalCode}
+            serverError={errors.fiscalCode}
+            onChange={(v) => {
+              setFiscalCode(v);
+              setErrors((x) => withoutError(x, 'fiscalCode'));
+            }}
+          />
+          <PasswordField
+            label={t('pagatore.signIn.password')}
+            autoComplete="current-password"
+            required
+            value={password}
+            onChange={(e) => {
+              setPassword(e.target.value);
+              setErrors((x) => withoutError(x, 'password'));
+            }}
+            {...fieldState(errors, 'password')}
+          />
+          <Button type="submit" variant="contained" size="large" disabled={busy}>
+            {busy ? t('pagatore.signIn.submitting') : t('pagatore.signIn.submit')}
+          </Button>
+        </Stack>
+      </Paper>
+      <Box sx={{ mt: 3, display: 'flex', flexDirection: 'column', gap: 1.5 }}>
+        <Link component={RouterLink} to="/pagatore/registrazione" sx={{ fontWeight: 600 }}>
+          {t('pagatore.signIn.register')}
+        </Link>
+        <Link component={RouterLink} to="/pagatore/attivazione" sx={{ fontWeight: 600 }}>
+          {t('pagatore.signIn.activate')}
+        </Link>
+        <Link component={RouterLink} to="/" sx={{ fontWeight: 600 }}>
+          {t('pagatore.back')}
+        </Link>
+      </Box>
+    </PublicLayout>
+  );
+}

@@ -1,6 +1,6 @@
 import { ACTIVATION_CODE_TTL_HOURS } from '../../src-shared/pagatore/privacyNotice';
 import { formatItalianDateTime } from '../../src-shared/domain/date';
-import type { MailMessage } from '../mail/rfc5322';
+import type { MailMessage } from '../mail/pickupOutbox';
 
 /**
  * The sender of Sportello's own messages. The relay that drains the pickup folder usually sends

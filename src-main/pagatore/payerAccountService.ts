@@ -4,7 +4,7 @@ import type { PayerRegisterInput, PayerRegistration } from '../../src-shared/ipc
 import { ACTIVATION_CODE_LENGTH, ACTIVATION_CODE_TTL_HOURS } from '../../src-shared/pagatore/privacyNotice';
 import { decoyPasswordHash, hashPassword, verifyPassword } from '../auth/password';
 import type { Db } from '../db/openDatabase';
-import type { PickupOutbox } from '../mail/pickupOutbox';
+import type { ComposedMail, PickupOutbox } from '../mail/pickupOutbox';
 import type { Clock } from '../platform/clock';
 import { nowIso } from '../platform/clock';
 import type { EcProfileRepository } from '../repositories/ecProfileRepository';
@@ -51,7 +51,8 @@ export interface PayerAccountServiceDeps {
 /**
  * Self-registration of payers and activation by a code sent by e-mail. Each step writes its row
  * change, its audit entry and (where a code goes out) the message in one transaction: if the
- * message cannot be written, nothing changed.
+ * message cannot be written, nothing changed. The message is composed before, as composing is
+ * asynchronous and a transaction is not.
  */
 export class PayerAccountService {
   constructor(private readonly deps: PayerAccountServiceDeps) {}
@@ -65,6 +66,7 @@ export class PayerAccountService {
     const at = now.toISOString();
     const expiresAt = new Date(now.getTime() + CODE_TTL_MS).toISOString();
     const actor = payerActor(input.fiscalCode);
+    const mail = await this.composeCode({ fiscalCode: input.fiscalCode, firstName: input.firstName, lastName: input.lastName, email: input.email }, code, expiresAt, now, false);
     try {
       db.transaction(() => {
         const id = accounts.insert(
@@ -81,8 +83,9 @@ export class PayerAccountService {
           at,
         );
         this.deps.audit.record(actor, 'payer.registered', 'payerAccount', id, { privacyVersion: input.privacyVersion, privacyAcceptedAt: at });
-        const sent = this.sendCode({ fiscalCode: input.fiscalCode, firstName: input.firstName, lastName: input.lastName, email: input.email }, code, expiresAt, now, false);
-        this.deps.audit.record(actor, 'payer.activationSent', 'payerAccount', id, { messageId: sent.messageId, expiresAt });
+        this.deps.audit.record(actor, 'payer.activationSent', 'payerAccount', id, { messageId: mail.messageId, expiresAt });
+        // the message last: once it is in the pickup folder nothing after it can fail and roll back
+        this.deps.outbox.write(mail);
       })();
     } catch (error) {
       // another window registered the same code between the check and the insert
@@ -113,14 +116,15 @@ export class PayerAccountService {
     const codeHash = await hashPassword(code);
     const at = now.toISOString();
     const expiresAt = new Date(now.getTime() + CODE_TTL_MS).toISOString();
+    const mail = await this.composeCode(account, code, expiresAt, now, true);
     this.deps.db.transaction(() => {
       this.deps.accounts.replaceActivationCode(
         account.id,
         { codeHash, expiresAt, sends: sends + 1, windowStart: windowOpen ? account.activationWindowStart! : at },
         at,
       );
-      const sent = this.sendCode(account, code, expiresAt, now, true);
-      this.deps.audit.record(payerActor(account.fiscalCode), 'payer.activationSent', 'payerAccount', account.id, { messageId: sent.messageId, expiresAt, resent: true });
+      this.deps.audit.record(payerActor(account.fiscalCode), 'payer.activationSent', 'payerAccount', account.id, { messageId: mail.messageId, expiresAt, resent: true });
+      this.deps.outbox.write(mail);
     })();
     return null;
   }
@@ -157,15 +161,15 @@ export class PayerAccountService {
     return null;
   }
 
-  private sendCode(
+  private composeCode(
     to: Pick<PayerAccount, 'fiscalCode' | 'firstName' | 'lastName' | 'email'>,
     code: string,
     expiresAt: string,
     date: Date,
     resent: boolean,
-  ): { messageId: string } {
+  ): Promise<ComposedMail> {
     const ecName = this.deps.ecProfile.get()?.name ?? 'Sportello';
-    return this.deps.outbox.send(
+    return this.deps.outbox.compose(
       activationMail({ ecName, to: { name: `${to.firstName} ${to.lastName}`, address: to.email }, fiscalCode: to.fiscalCode, code, expiresAt, date, resent }),
     );
   }

@@ -54,7 +54,7 @@ test('a citizen registers, activates with the e-mailed code, sees a paid notice,
   await snap(page, '52-attivazione');
 
   // the activation e-mail waits in the pickup folder of the host's data dir
-  const mails = readOutbox(host.dataDir);
+  const mails = await readOutbox(host.dataDir);
   expect(mails).toHaveLength(1);
   expect(mails[0]!.headers.to).toBe(`"Emanuele Rocca" <${citizen.email}>`);
   const code = activationCodeIn(mails[0]!);

@@ -1,52 +1,39 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { simpleParser } from 'mailparser';
 import { OUTBOX_FOLDER } from '../../src-main/mail/pickupOutbox';
 
 export interface OutboxMessage {
   file: string;
   raw: string;
+  /** header lines as they are in the file, lower-case names, encoded words decoded */
   headers: Record<string, string>;
-  /** the body, quoted-printable decoded */
+  /** the body, as a mail client shows it */
   text: string;
 }
 
-/** Decodes quoted-printable (soft breaks and =XX escapes) over UTF-8. */
-export function decodeQuotedPrintable(body: string): string {
-  const joined = body.replace(/=\r\n/g, '');
-  const bytes: number[] = [];
-  for (let i = 0; i < joined.length; i++) {
-    const ch = joined[i]!;
-    if (ch === '=' && /^[0-9A-F]{2}$/.test(joined.slice(i + 1, i + 3))) {
-      bytes.push(parseInt(joined.slice(i + 1, i + 3), 16));
-      i += 2;
-    } else bytes.push(...Buffer.from(ch, 'utf8'));
-  }
-  return Buffer.from(bytes).toString('utf8').replace(/\r\n/g, '\n');
-}
-
-function decodeHeader(value: string): string {
-  return value.replace(/=\?UTF-8\?B\?([A-Za-z0-9+/=]+)\?=/g, (_m, b64: string) => Buffer.from(b64, 'base64').toString('utf8'));
-}
-
-/** The messages in a data dir's pickup folder, oldest first (file names start with the instant). */
-export function readOutbox(dataDir: string): OutboxMessage[] {
+/**
+ * The messages in a data dir's pickup folder, oldest first (file names start with the instant),
+ * read by an independent MIME parser: what a mail client would make of them.
+ */
+export async function readOutbox(dataDir: string): Promise<OutboxMessage[]> {
   const dir = path.join(dataDir, OUTBOX_FOLDER);
   if (!fs.existsSync(dir)) return [];
-  return fs
-    .readdirSync(dir)
-    .filter((f) => f.endsWith('.eml'))
-    .sort()
-    .map((f) => {
+  const files = fs.readdirSync(dir).filter((f) => f.endsWith('.eml')).sort();
+  return Promise.all(
+    files.map(async (f) => {
       const file = path.join(dir, f);
       const raw = fs.readFileSync(file, 'utf8');
-      const [head = '', ...rest] = raw.split('\r\n\r\n');
+      const parsed = await simpleParser(raw);
       const headers: Record<string, string> = {};
-      for (const line of head.split('\r\n')) {
-        const colon = line.indexOf(':');
-        headers[line.slice(0, colon).toLowerCase()] = decodeHeader(line.slice(colon + 1).trim());
+      for (const { key, line } of parsed.headerLines) headers[key] = line.slice(line.indexOf(':') + 1).trim();
+      for (const key of ['from', 'to', 'subject'] as const) {
+        const value = key === 'subject' ? parsed.subject : parsed[key] && !Array.isArray(parsed[key]) ? parsed[key].text : undefined;
+        if (value !== undefined) headers[key] = value;
       }
-      return { file, raw, headers, text: decodeQuotedPrintable(rest.join('\r\n\r\n')) };
-    });
+      return { file, raw, headers, text: (parsed.text ?? '').replace(/\r\n/g, '\n') };
+    }),
+  );
 }
 
 /** The activation code in a message ("1234 5678" on its own line), without the space. */

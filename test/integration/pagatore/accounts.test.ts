@@ -1,4 +1,7 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { OUTBOX_FOLDER } from '../../../src-main/mail/pickupOutbox';
 import { formatItalianDateTime } from '../../../src-shared/domain/date';
 import { activationCodeIn, readOutbox } from '../../support/mailbox';
 import { createTestCore, dumpDatabase, type TestCore } from '../../support/testCore';
@@ -19,18 +22,19 @@ async function expectError(windowId: string, channel: string, input: unknown, co
 
 describe('payer registration and activation', () => {
   it('registers a pending account, writes the Italian activation e-mail as .eml into the pickup folder, and activates with its code', async () => {
-    const before = readOutbox(t.dataDir).length;
+    const before = (await readOutbox(t.dataDir)).length;
     const reg = await t.invoke(KIOSK, 'payer.register', registration({ fiscalCode: ' rccmnl83s18d969h ' }));
     expect(reg).toMatchObject({ ok: true, data: { fiscalCode: CITIZEN.fiscalCode, emailHint: 'e•••••••••••••@esempio.it', codeExpiresAt: '2026-11-24T09:00:00.000Z' } });
 
-    const mails = readOutbox(t.dataDir);
+    const mails = await readOutbox(t.dataDir);
     expect(mails).toHaveLength(before + 1);
     const mail = mails.at(-1)!;
     expect(mail.file).toMatch(/posta-in-uscita[/\\]20261122T090000Z-[0-9a-f]{12}\.eml$/);
     // RFC 5322 headers, CRLF line ends, a MIME text body
-    expect(mail.raw).toMatch(/^Date: Sun, 22 Nov 2026 09:00:00 \+0000\r\n/);
+    expect(mail.headers.date).toBe('Sun, 22 Nov 2026 09:00:00 +0000');
+    expect(mail.raw.replace(/\r\n/g, '')).not.toMatch(/[\r\n]/);
     expect(mail.headers.to).toBe('"Emanuele Rocca" <emanuele.rocca@esempio.it>');
-    expect(mail.headers.from).toBe('Comune di Test – Sportello pagoPA <noreply@sportello.local>');
+    expect(mail.headers.from).toBe('"Comune di Test – Sportello pagoPA" <noreply@sportello.local>');
     expect(mail.headers.subject).toBe('Codice di attivazione del tuo account');
     expect(mail.headers['message-id']).toMatch(/^<[^@\s]+@sportello\.local>$/);
     expect(mail.headers['content-type']).toBe('text/plain; charset=utf-8');
@@ -64,15 +68,33 @@ describe('payer registration and activation', () => {
     expect(entry).toEqual({ actor_name: 'Cittadino RCCMNL83S18D969H', actor_id: null, entity: 'payerAccount' });
   });
 
+  it('registers nothing when the activation e-mail cannot be filed, and works once the pickup folder can be written', async () => {
+    const outbox = path.join(t.dataDir, OUTBOX_FOLDER);
+    fs.rmSync(outbox, { recursive: true, force: true });
+    // a file where the folder should be: the message cannot be written
+    fs.writeFileSync(outbox, 'non una cartella');
+    const audited = auditActions(t).length;
+    await expectError(KIOSK, 'payer.register', registration(), 'MAIL_OUTBOX_FAILED');
+    const rows = t.core.db.prepare<[], { n: number }>("SELECT count(*) AS n FROM payer_account WHERE fiscal_code = 'RCCMNL83S18D969H'").get()!;
+    expect(rows.n).toBe(0);
+    expect(auditActions(t)).toHaveLength(audited);
+
+    fs.rmSync(outbox);
+    expect(await t.invoke(KIOSK, 'payer.register', registration())).toMatchObject({ ok: true });
+    expect(await readOutbox(t.dataDir)).toHaveLength(1);
+    // written whole: no temporary file left behind
+    expect(fs.readdirSync(outbox).filter((f) => !f.endsWith('.eml'))).toEqual([]);
+  });
+
   it('refuses a second account for the same fiscal code without saying more, and changes nothing', async () => {
     expect((await t.invoke(KIOSK, 'payer.register', registration())).ok).toBe(true);
     const before = dumpDatabase(t.core.db);
-    const mails = readOutbox(t.dataDir).length;
+    const mails = (await readOutbox(t.dataDir)).length;
     const error = await expectError('w-other', 'payer.register', registration({ email: 'altro@esempio.it', firstName: 'Altro' }), 'PAYER_FISCAL_CODE_TAKEN');
     expect(error?.fieldErrors?.fiscalCode?.[0]).toMatch(/^Con questo codice fiscale è già registrato un account/);
     expect(error?.message).not.toContain('emanuele');
     expect(dumpDatabase(t.core.db)).toBe(before);
-    expect(readOutbox(t.dataDir)).toHaveLength(mails);
+    expect(await readOutbox(t.dataDir)).toHaveLength(mails);
   });
 
   it('validates the fiscal code, the password and the privacy consent with Italian field errors', async () => {
@@ -91,7 +113,7 @@ describe('payer registration and activation', () => {
 
   it('a wrong code counts; five wrong codes void it; a re-sent code works and the old one does not', async () => {
     await t.invoke(KIOSK, 'payer.register', registration());
-    const first = activationCodeIn(readOutbox(t.dataDir).at(-1)!);
+    const first = activationCodeIn((await readOutbox(t.dataDir)).at(-1)!);
     const wrong = first === '00000000' ? '11111111' : '00000000';
     for (let i = 1; i < 5; i++) await expectError(KIOSK, 'payer.activate', { fiscalCode: CITIZEN.fiscalCode, code: wrong }, 'PAYER_ACTIVATION_INVALID');
     await expectError(KIOSK, 'payer.activate', { fiscalCode: CITIZEN.fiscalCode, code: wrong }, 'PAYER_ACTIVATION_EXHAUSTED');
@@ -103,7 +125,7 @@ describe('payer registration and activation', () => {
     await expectError(KIOSK, 'payer.resendCode', { fiscalCode: CITIZEN.fiscalCode }, 'PAYER_RESEND_TOO_SOON');
     t.clock.advance(60_000);
     expect(await t.invoke(KIOSK, 'payer.resendCode', { fiscalCode: CITIZEN.fiscalCode })).toEqual({ ok: true, data: null });
-    const mail = readOutbox(t.dataDir).at(-1)!;
+    const mail = (await readOutbox(t.dataDir)).at(-1)!;
     expect(mail.headers.subject).toBe('Nuovo codice di attivazione del tuo account');
     expect(mail.text).toContain('Il codice inviato in precedenza non è più valido.');
     const second = activationCodeIn(mail);
@@ -113,7 +135,7 @@ describe('payer registration and activation', () => {
 
   it('an expired code is refused with its own message; at most five codes a day', async () => {
     await t.invoke(KIOSK, 'payer.register', registration());
-    const code = activationCodeIn(readOutbox(t.dataDir).at(-1)!);
+    const code = activationCodeIn((await readOutbox(t.dataDir)).at(-1)!);
     t.clock.advance(48 * 60 * 60 * 1000);
     const error = await expectError(KIOSK, 'payer.activate', { fiscalCode: CITIZEN.fiscalCode, code }, 'PAYER_ACTIVATION_EXPIRED');
     expect(error?.message).toBe('Il codice di attivazione è scaduto: chiedine uno nuovo.');
@@ -130,12 +152,12 @@ describe('payer registration and activation', () => {
   });
 
   it('re-sending for a code without a pending account answers the same and sends nothing', async () => {
-    const mails = readOutbox(t.dataDir).length;
+    const mails = (await readOutbox(t.dataDir)).length;
     const before = dumpDatabase(t.core.db);
     expect(await t.invoke(KIOSK, 'payer.resendCode', { fiscalCode: CITIZEN.fiscalCode })).toEqual({ ok: true, data: null });
     // the demo payer is already active
     expect(await t.invoke(KIOSK, 'payer.resendCode', { fiscalCode: 'RSSMRA80A01H501U' })).toEqual({ ok: true, data: null });
-    expect(readOutbox(t.dataDir)).toHaveLength(mails);
+    expect(await readOutbox(t.dataDir)).toHaveLength(mails);
     expect(dumpDatabase(t.core.db)).toBe(before);
     await expectError(KIOSK, 'payer.activate', { fiscalCode: CITIZEN.fiscalCode, code: '12345678' }, 'PAYER_ACTIVATION_INVALID');
   });

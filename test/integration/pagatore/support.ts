@@ -26,7 +26,7 @@ export function registration(over: Record<string, unknown> = {}) {
 export async function registerAndSignIn(t: TestCore, windowId: string, person = CITIZEN): Promise<void> {
   const reg = await t.invoke(windowId, 'payer.register', registration(person));
   expect(reg.ok, JSON.stringify(reg)).toBe(true);
-  const mail = readOutbox(t.dataDir).at(-1)!;
+  const mail = (await readOutbox(t.dataDir)).at(-1)!;
   const act = await t.invoke(windowId, 'payer.activate', { fiscalCode: person.fiscalCode, code: activationCodeIn(mail) });
   expect(act.ok, JSON.stringify(act)).toBe(true);
   const signIn = await t.invoke(windowId, 'payer.signIn', { fiscalCode: person.fiscalCode, password: person.password });

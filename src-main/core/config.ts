@@ -4,6 +4,11 @@ import { z } from 'zod';
 export const coreConfigSchema = z.object({
   dataDir: z.string().min(1),
   idleTimeoutMinutes: z.number().int().min(1).max(24 * 60).default(15),
+  /**
+   * a payer's session ends sooner than staff's: at a kiosk or a counter the citizen walks away and
+   * the next person must not find their payments on the screen
+   */
+  payerIdleTimeoutMinutes: z.number().int().min(1).max(24 * 60).default(5),
   /** seed the demo EC ("Comune di Test") when the database is empty */
   demo: z.boolean().default(false),
   /**
@@ -16,9 +21,25 @@ export const coreConfigSchema = z.object({
 });
 export type CoreConfig = z.input<typeof coreConfigSchema>;
 
-/** `--data-dir X`, `--data-dir=X`, `--demo`, `--idle-minutes N`: the flags every host shares. */
-export function parseHostFlags(argv: readonly string[]): { dataDir?: string; demo: boolean; idleTimeoutMinutes?: number; rest: string[] } {
-  const out: { dataDir?: string; demo: boolean; idleTimeoutMinutes?: number; rest: string[] } = { demo: false, rest: [] };
+export interface HostFlags {
+  dataDir?: string;
+  demo: boolean;
+  idleTimeoutMinutes?: number;
+  payerIdleTimeoutMinutes?: number;
+  rest: string[];
+}
+
+/**
+ * `--data-dir X`, `--data-dir=X`, `--demo`, `--idle-minutes N`, `--payer-idle-minutes N`: the flags
+ * every host shares. Minutes must be whole, from 1 to 1440 (an Italian message otherwise).
+ */
+export function parseHostFlags(argv: readonly string[]): HostFlags {
+  const out: HostFlags = { demo: false, rest: [] };
+  const minutes = (flag: string, text: string): number => {
+    const n = Number(text);
+    if (!Number.isInteger(n) || n < 1 || n > 24 * 60) throw new Error(`Valore non valido per ${flag}: serve un numero intero di minuti tra 1 e 1440`);
+    return n;
+  };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
@@ -29,7 +50,8 @@ export function parseHostFlags(argv: readonly string[]): { dataDir?: string; dem
     };
     if (flag === '--data-dir') out.dataDir = value();
     else if (flag === '--demo') out.demo = true;
-    else if (flag === '--idle-minutes') out.idleTimeoutMinutes = Number(value());
+    else if (flag === '--idle-minutes') out.idleTimeoutMinutes = minutes(flag, value());
+    else if (flag === '--payer-idle-minutes') out.payerIdleTimeoutMinutes = minutes(flag, value());
     else out.rest.push(arg);
   }
   return out;

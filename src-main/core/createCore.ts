@@ -184,7 +184,7 @@ export async function createCore(config: CoreConfig, deps: CoreDeps = {}): Promi
     ecProfile,
     positions,
     print,
-    sessions: new SessionStore<typeof PAYER_ROLE>(clock, cfg.idleTimeoutMinutes * 60_000),
+    sessions: new SessionStore<typeof PAYER_ROLE>(clock, cfg.payerIdleTimeoutMinutes * 60_000),
     endStaffSession: (windowId) => sessions.end(windowId),
     onSignedOutElsewhere: (windows) => {
       for (const w of windows) emit(w, 'session.expired', { reason: 'signedOutElsewhere' });

@@ -73,6 +73,7 @@ export function parseGlobalArgs(argv: readonly string[]): GlobalArgs {
     throw usageError(`${(error as Error).message}.`);
   }
   if (flags.idleTimeoutMinutes !== undefined) throw usageError('--idle-minutes non si applica alla riga di comando.');
+  if (flags.payerIdleTimeoutMinutes !== undefined) throw usageError('--payer-idle-minutes non si applica alla riga di comando.');
   if (flags.dataDir !== undefined && flags.dataDir.trim() === '') throw usageError('--data-dir non può essere vuoto.');
   const rest = flags.rest.filter((a) => a !== '--verbose');
   const verbose = rest.length !== flags.rest.length;

@@ -9,10 +9,11 @@ export interface ElectronHostOptions {
   /** Linux without a keychain: the administrator accepts safeStorage's fixed-password backend */
   acceptInsecureKeychain: boolean;
   idleTimeoutMinutes?: number;
+  payerIdleTimeoutMinutes?: number;
 }
 
 /**
- * The desktop host's flags: the shared ones (--data-dir, --demo, --idle-minutes) plus --kiosk and
+ * The desktop host's flags: the shared ones (--data-dir, --demo, --idle-minutes, --payer-idle-minutes) plus --kiosk and
  * --accept-insecure-keychain.
  * Everything else is ignored rather than refused: Electron's argv also carries the app path and
  * Chromium switches (from the OS, Playwright or a shortcut), which are not ours to judge.
@@ -29,12 +30,7 @@ export function parseElectronArgs(argv: readonly string[], cwd: string = process
     if (flags.dataDir.trim() === '' || flags.dataDir.startsWith('--')) throw new Error('Manca il valore per --data-dir');
     out.dataDir = path.resolve(cwd, flags.dataDir);
   }
-  if (flags.idleTimeoutMinutes !== undefined) {
-    const minutes = flags.idleTimeoutMinutes;
-    if (!Number.isInteger(minutes) || minutes < 1 || minutes > 24 * 60) {
-      throw new Error('Valore non valido per --idle-minutes: serve un numero intero di minuti tra 1 e 1440');
-    }
-    out.idleTimeoutMinutes = minutes;
-  }
+  if (flags.idleTimeoutMinutes !== undefined) out.idleTimeoutMinutes = flags.idleTimeoutMinutes;
+  if (flags.payerIdleTimeoutMinutes !== undefined) out.payerIdleTimeoutMinutes = flags.payerIdleTimeoutMinutes;
   return out;
 }

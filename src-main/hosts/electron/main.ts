@@ -122,7 +122,12 @@ function startHost(options: ElectronHostOptions): void {
       });
       try {
         core = await createCore(
-          { dataDir: app.getPath('userData'), demo: options.demo, ...(options.idleTimeoutMinutes ? { idleTimeoutMinutes: options.idleTimeoutMinutes } : {}) },
+          {
+            dataDir: app.getPath('userData'),
+            demo: options.demo,
+            ...(options.idleTimeoutMinutes ? { idleTimeoutMinutes: options.idleTimeoutMinutes } : {}),
+            ...(options.payerIdleTimeoutMinutes ? { payerIdleTimeoutMinutes: options.payerIdleTimeoutMinutes } : {}),
+          },
           {
             version,
             // the vault's data key, sealed by the OS keychain through Electron (basic_text only if accepted)

@@ -24,7 +24,13 @@ async function main(): Promise<void> {
     else throw new Error(`Opzione sconosciuta: ${arg}`);
   }
   const dataDir = path.resolve(flags.dataDir ?? '.sportello-data/web');
-  const core = await createCore({ dataDir, demo, demoPayer, ...(flags.idleTimeoutMinutes ? { idleTimeoutMinutes: flags.idleTimeoutMinutes } : {}) });
+  const core = await createCore({
+    dataDir,
+    demo,
+    demoPayer,
+    ...(flags.idleTimeoutMinutes ? { idleTimeoutMinutes: flags.idleTimeoutMinutes } : {}),
+    ...(flags.payerIdleTimeoutMinutes ? { payerIdleTimeoutMinutes: flags.payerIdleTimeoutMinutes } : {}),
+  });
   const host = await startWebHost({ core, rendererDir, port });
   console.log(`Sportello (host web) – dati in ${dataDir}`);
   console.log(`Apri nel browser: ${host.launchUrl}`);

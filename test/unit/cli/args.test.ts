@@ -46,6 +46,7 @@ describe('global arguments', () => {
     expect(usageMessage(() => parseGlobalArgs(['--data-dir']))).toContain('Manca il valore per --data-dir');
     expect(usageMessage(() => parseGlobalArgs(['--bogus', 'status']))).toContain('Opzione sconosciuta: --bogus');
     expect(usageMessage(() => parseGlobalArgs(['--idle-minutes', '5', 'status']))).toContain('--idle-minutes');
+    expect(usageMessage(() => parseGlobalArgs(['--payer-idle-minutes', '5', 'status']))).toContain('--payer-idle-minutes');
     expect(usageMessage(() => parseGlobalArgs(['--data-dir=', 'status']))).toContain('--data-dir');
   });
 });

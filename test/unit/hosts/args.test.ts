@@ -8,12 +8,13 @@ describe('parseElectronArgs', () => {
   });
 
   it('reads --data-dir (resolved against the working folder), --demo, --kiosk and --idle-minutes', () => {
-    expect(parseElectronArgs(['--data-dir', 'dati', '--demo', '--kiosk', '--idle-minutes=5'], '/home/ufficio')).toEqual({
+    expect(parseElectronArgs(['--data-dir', 'dati', '--demo', '--kiosk', '--idle-minutes=5', '--payer-idle-minutes', '2'], '/home/ufficio')).toEqual({
       dataDir: path.resolve('/home/ufficio', 'dati'),
       demo: true,
       kiosk: true,
       acceptInsecureKeychain: false,
       idleTimeoutMinutes: 5,
+      payerIdleTimeoutMinutes: 2,
     });
     expect(parseElectronArgs(['--data-dir=/srv/sportello'])).toEqual({ dataDir: path.resolve('/srv/sportello'), demo: false, kiosk: false, acceptInsecureKeychain: false });
   });

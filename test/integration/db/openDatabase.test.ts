@@ -4,7 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { migrations } from '../../../src-main/db/migrations';
 import type { Migration } from '../../../src-main/db/migrations/types';
-import { openDatabase, schemaVersion } from '../../../src-main/db/openDatabase';
+import { openDatabase, schemaVersion, startupCheck } from '../../../src-main/db/openDatabase';
 import { ManualClock } from '../../../src-main/platform/clock';
 import { AppError } from '../../../src-shared/errors';
 import { tempDir } from '../../support/testCore';
@@ -97,6 +97,30 @@ describe('openDatabase', () => {
     expect((caught as AppError).message).toMatch(/danneggiato|non è leggibile/);
     expect(sha(p.file)).toBe(before);
     expect(fs.existsSync(p.backupDir)).toBe(false);
+  });
+
+  it('before migrating, also proves every index matches its table: a file whose index lies is refused and left as it was', () => {
+    const p = paths();
+    const db = openDatabase({ ...p, clock });
+    db.prepare("INSERT INTO audit_log (at, actor_name, action, entity) VALUES ('x', 'S', 'a', 'e')").run();
+    // make an index describe another column than the one its entries were built from
+    db.unsafeMode(true);
+    db.pragma('writable_schema = ON');
+    db.prepare("UPDATE sqlite_schema SET sql = 'CREATE INDEX audit_log_action ON audit_log (actor_name, id)' WHERE name = 'audit_log_action'").run();
+    db.pragma('writable_schema = OFF');
+    db.unsafeMode(false);
+    db.pragma('wal_checkpoint(TRUNCATE)');
+    db.close();
+    const before = sha(p.file);
+    expect(() => openDatabase({ ...p, clock, migrations: [...migrations, addNotes] })).toThrow(expect.objectContaining({ code: 'DB_DAMAGED' }));
+    expect(sha(p.file)).toBe(before);
+    expect(fs.existsSync(p.backupDir)).toBe(false);
+  });
+
+  it('checks every page at a plain start, and the indexes too when a migration is pending', () => {
+    expect(startupCheck(migrations.length, migrations.length)).toBe('quick_check');
+    expect(startupCheck(migrations.length - 1, migrations.length)).toBe('integrity_check');
+    expect(startupCheck(0, migrations.length)).toBe('integrity_check');
   });
 
   it('refuses a file that is not a database at all', () => {

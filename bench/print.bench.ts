@@ -9,7 +9,8 @@ import { formatNoticeNumber } from '../src-shared/domain/noticeNumber';
 import { renderBatch } from '../src-main/print/batch';
 import type { NoticeDocument } from '../src-main/print/documents';
 import { loadFontBytes } from '../src-main/print/fonts';
-import { AMOUNT_NOTE, renderNotice } from '../src-main/print/noticeLayout';
+import { renderNotice } from '../src-main/print/noticeLayout';
+import { NOTICE_TEXT as T } from '../src-main/print/noticeTexts';
 import { PdfFile } from '../src-main/print/pdfWriter';
 import { noticeOf, planPosition, POSTE_AUTH, SAMPLE_POSTAL_IBAN, sampleLogo, sampleSettings, singlePosition } from '../test/support/printSamples';
 import type { BenchRow } from './ipc.bench';
@@ -64,24 +65,24 @@ async function noticeHtml(doc: NoticeDocument, fontCss: string, logoDataUrl: str
   const qr = await QRCode.toString([{ data: Buffer.from(p.qrPayload, 'latin1'), mode: 'byte' }], { type: 'svg', version: 4, errorCorrectionLevel: 'M', margin: 0 });
   return `<!doctype html><html lang="it"><head><meta charset="utf-8"><style>${fontCss}
 @page { size: A4; margin: 10mm; }
-body { font-family: 'Titillium Web'; color: #17324D; font-size: 9pt; margin: 0; }
-.label { color: #5C6F82; font-size: 7pt; } .h { color: #0066CC; font-weight: 700; font-size: 10pt; }
-.cols { display: flex; gap: 16mm; border-top: 0.75pt solid #C5CED8; padding-top: 4mm; margin-top: 4mm; } .cols > div { flex: 1; }
-.bar { background: #E8F0FA; font-weight: 700; padding: 1.5mm 3mm; display: flex; justify-content: space-between; }
+body { font-family: 'Titillium Web'; color: #000000; font-size: 9pt; margin: 0; }
+.label { color: #4D4D4D; font-size: 7pt; } .h { color: #000000; font-weight: 700; font-size: 10pt; }
+.cols { display: flex; gap: 16mm; border-top: 0.75pt solid #B3B3B3; padding-top: 4mm; margin-top: 4mm; } .cols > div { flex: 1; }
+.bar { background: #ECECEC; font-weight: 700; padding: 1.5mm 3mm; display: flex; justify-content: space-between; }
 .block { display: flex; gap: 5mm; padding: 3mm; } .qr svg { width: 25mm; height: 25mm; }
 .big { font-size: 20pt; font-weight: 700; } .amount { font-size: 16pt; font-weight: 700; }
 </style></head><body>
-<div style="display:flex;justify-content:space-between"><div><div class="h" style="font-weight:600;font-size:9pt">AVVISO DI PAGAMENTO</div>
-<div style="font-size:16pt;font-weight:700">${esc(doc.subject)}</div></div><img src="${logoDataUrl}" style="height:22mm"></div>
-<div class="cols"><div><div class="h">ENTE CREDITORE</div><span class="label">Cod. Fiscale</span> <b>${doc.ec.fiscalCode}</b><div style="font-weight:700;font-size:11pt">${esc(doc.ec.name)}</div><div>${esc(doc.ec.sector)}</div><div class="label">${esc(doc.ec.info)}</div></div>
-<div><div class="h">DESTINATARIO AVVISO</div><span class="label">Cod. Fiscale</span> <b>${doc.debtor.fiscalCode}</b><div style="font-weight:700;font-size:11pt">${esc(doc.debtor.fullName)}</div><div>${esc(doc.debtor.addressLines.join(' - '))}</div></div></div>
-<div class="cols"><div><div class="h">QUANTO E QUANDO PAGARE?</div><div class="big">${formatEuro(p.amountCents).replace(' €', '')} Euro</div><div style="font-weight:600;font-size:11pt">entro il ${formatItalianDate(p.dueDate)}</div><div class="label">${AMOUNT_NOTE}</div></div>
-<div><div class="h">DOVE PAGARE?</div><div class="label">Lista dei canali di pagamento su www.pagopa.gov.it</div><b>PAGA SUL SITO O CON LE APP</b><div>${esc(doc.whereToPay.online)}</div><b>PAGA SUL TERRITORIO</b><div>${esc(doc.whereToPay.physical)}</div></div></div>
-<p style="font-weight:600">Utilizza la porzione di avviso relativa al canale di pagamento che preferisci.</p>
-<div class="bar"><span>BANCHE E ALTRI CANALI</span><span>entro il ${formatItalianDate(p.dueDate)}</span></div>
-<div class="block"><div class="qr">${qr}</div><div style="flex:1"><div class="label">Qui accanto trovi il codice QR e il codice interbancario CBILL per pagare attraverso il circuito bancario e gli altri canali di pagamento abilitati.</div>
+<div style="display:flex;justify-content:space-between"><div><div class="h" style="font-weight:600;font-size:9pt">${T.title}</div>
+<div style="font-size:16pt;font-weight:700">${esc(doc.subject)}</div></div><img src="${logoDataUrl}" style="max-width:30mm;max-height:30mm"></div>
+<div class="cols"><div><div class="h">${T.ec}</div><span class="label">Cod. Fiscale</span> <b>${doc.ec.fiscalCode}</b><div style="font-weight:700;font-size:11pt">${esc(doc.ec.name)}</div><div>${esc(doc.ec.sector)}</div><div class="label">${esc(doc.ec.info)}</div></div>
+<div><div class="h">${T.debtor}</div><span class="label">Cod. Fiscale</span> <b>${doc.debtor.fiscalCode}</b><div style="font-weight:700;font-size:11pt">${esc(doc.debtor.fullName)}</div><div>${esc(doc.debtor.addressLines.join(' - '))}</div></div></div>
+<div class="cols"><div><div class="h">${T.amountTitle}</div><div class="big">${formatEuro(p.amountCents).replace(' €', '')} Euro</div><div style="font-weight:600;font-size:11pt">entro il ${formatItalianDate(p.dueDate)}</div><div class="label">${T.legal}</div></div>
+<div><div class="h">${T.whereTitle} <span style="font-weight:400;font-size:8pt">${T.whereLink}</span></div><b>${T.onlineTitle}</b><div>${T.online}</div><b>${T.physicalTitle}</b><div>${T.physical}</div></div></div>
+<p style="font-weight:600">${T.usePortion}</p>
+<div class="bar"><span>${T.paymentTitle}</span><span>entro il ${formatItalianDate(p.dueDate)}</span></div>
+<div class="block"><div class="qr">${qr}</div><div style="flex:1"><div>${T.qrHint}</div>
 <div class="label">Destinatario</div><b>${esc(doc.debtor.fullName)}</b><div class="label">Ente Creditore</div><b>${esc(doc.ec.name)}</b><div class="label">Oggetto del pagamento</div><div>${esc(p.description)}</div></div>
-<div style="width:54mm"><div class="label">Codice CBILL</div><b>${doc.ec.cbill}</b><div class="label">Codice Avviso</div><b>${formatNoticeNumber(p.noticeNumber)}</b><div class="label">Cod. Fiscale Ente Creditore</div><b>${doc.ec.fiscalCode}</b><div class="label">Euro</div><div class="amount">${formatEuro(p.amountCents).replace(' €', '')}</div></div></div>
+<div style="width:54mm"><div class="label">Codice CBILL</div><b>${doc.ec.cbill}</b><div class="label">Codice Avviso</div><b>${formatNoticeNumber(p.noticeNumber)}</b><div class="label">${T.ecFiscalCode}</div><b>${doc.ec.fiscalCode}</b><div class="label">Euro</div><div class="amount">${formatEuro(p.amountCents).replace(' €', '')}</div></div></div>
 </body></html>`;
 }
 

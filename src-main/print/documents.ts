@@ -8,11 +8,7 @@ import { buildPosteDataMatrixPayload, POSTE_MAX_AMOUNT_CENTS } from '../../src-s
 import { buildQrPayload } from '../../src-shared/domain/qrPayload';
 import type { OptionKind } from '../../src-shared/domain/positionStatus';
 import type { EcProfile } from '../../src-shared/ipc/schemas/ec';
-import {
-  DEFAULT_WHERE_TO_PAY_ONLINE,
-  DEFAULT_WHERE_TO_PAY_PHYSICAL,
-  type NoticeSettings,
-} from '../../src-shared/ipc/schemas/noticeSettings';
+import type { NoticeSettings } from '../../src-shared/ipc/schemas/noticeSettings';
 import type { CtReceiptV2 } from '../../src-shared/sanp/messages';
 import { MAX_INSTALMENTS_WITH_RATA_UNICA } from '../positions/positionValidation';
 import type { DebtPosition, Debtor, PaymentOptionWithTransfers, StoredReceipt } from '../positions/types';
@@ -64,7 +60,6 @@ export interface NoticeDocument {
     fullName: string;
     addressLines: string[];
   };
-  whereToPay: { online: string; physical: string };
   /** 'single': one payment; 'plan': instalments (a rata unica first when offered); 'longPlan': more than 9 instalments, no rata unica */
   layout: 'single' | 'plan' | 'longPlan';
   /** single payment or rata unica */
@@ -197,21 +192,18 @@ export function buildNoticeDocument(
         subject,
         ec: {
           name: position.companyName || ec.name,
-          fiscalCode: ec.fiscalCode,
+          // guideline: fiscal codes and CBILL in capitals (printed text only: the barcodes take the position's data)
+          fiscalCode: ec.fiscalCode.toUpperCase(),
           sector: settings.sector.trim() || (position.officeName ?? ''),
           info: settings.info.trim(),
-          cbill: settings.cbill.trim(),
+          cbill: settings.cbill.trim().toUpperCase(),
           logo,
         },
         debtor: {
           type: position.debtor.type,
-          fiscalCode: position.debtor.fiscalCode,
+          fiscalCode: position.debtor.fiscalCode.toUpperCase(),
           fullName: position.debtor.fullName.slice(0, DEBTOR_NAME_MAX),
           addressLines: debtorAddressLines(position.debtor),
-        },
-        whereToPay: {
-          online: settings.whereToPayOnline.trim() || DEFAULT_WHERE_TO_PAY_ONLINE,
-          physical: settings.whereToPayPhysical.trim() || DEFAULT_WHERE_TO_PAY_PHYSICAL,
         },
         layout: single ? 'single' : longPlan ? 'longPlan' : 'plan',
         main: main ? payment(main, settings, ec, position.debtor) : null,

@@ -6,6 +6,8 @@ import type { NoticeSettings } from '../../../src-shared/ipc/schemas/noticeSetti
 import type { DebtPosition, PositionInput } from '../../../src-main/positions/types';
 import type { TraceBox } from '../../../src-main/print/draw';
 import { renderNoticesPdf, type NoticeDocument } from '../../../src-main/print';
+import { LOGO_AREA_MM, MARGIN_MM } from '../../../src-main/print/noticeLayout';
+import { NOTICE_TEXT } from '../../../src-main/print/noticeTexts';
 import { PrintService } from '../../../src-main/print/printService';
 import {
   createPositionsTest,
@@ -70,6 +72,9 @@ describe('payment notice', () => {
     expect(text).toContain('A0EDT'); // CBILL
     expect(text).toContain('Settore Tributi - Ufficio TARI');
     expect(text).not.toContain('BOLLETTINO POSTALE');
+    // a single payment has no instalment text (guideline: only with 2 or more instalments)
+    expect(text).not.toContain('Puoi pagare');
+    expect(text).toContain(NOTICE_TEXT.usePortion);
     keepPng(pdf, 1, 'notice-single.png');
   });
 
@@ -95,6 +100,10 @@ describe('payment notice', () => {
     expect(text).toContain('RATA 3 di 3 entro il 28/02/2027');
     // the rata unica block comes before the instalments
     expect(text.indexOf('RATA UNICA')).toBeLessThan(text.indexOf('RATA 1 di 3'));
+    expect(text).toContain('Puoi pagare per intero o in 3 rate.');
+    expect(text).toContain(NOTICE_TEXT.usePortionPlan);
+    // the header again on the instalments' page
+    expect(pdfWords(pdf).filter((w) => w.page === 2).map((w) => w.text).join(' ')).toContain(NOTICE_TEXT.title);
     keepPng(pdf, 1, 'notice-instalments-1.png');
     keepPng(pdf, 2, 'notice-instalments-2.png');
   });
@@ -160,6 +169,7 @@ describe('payment notice', () => {
     expect(pages).toHaveLength(1 + 4);
     expect(text).not.toContain('RATA UNICA');
     expect(text).toContain('PIANO DI RATEIZZAZIONE');
+    expect(text).toContain(`Puoi pagare in 12 rate. ${NOTICE_TEXT.manyInstalments}`);
     const decoded = pages.slice(1).flatMap(decodeQrCodes).sort();
     expect(decoded).toEqual(position.options.map(qrOf).sort());
   });
@@ -167,6 +177,44 @@ describe('payment notice', () => {
   it('positions without a notice to print say why', async () => {
     const draft = p.positions.create(operator, positionInput());
     await expect(print.noticePdf(draft.id)).rejects.toMatchObject({ code: 'PRINT_NOT_PRINTABLE', message: expect.stringContaining('bozza') });
+  });
+});
+
+describe('official texts and page geometry (guideline 3.4, strings 3.2)', () => {
+  it('the modules in the guideline\'s order, with its fixed texts', async () => {
+    const position = published(positionInput({ options: [single({ amount: 10_000, dueDate: '2026-12-31' })] }));
+    const { text } = await printed(position);
+    const titles = [NOTICE_TEXT.title, NOTICE_TEXT.ec, NOTICE_TEXT.debtor, NOTICE_TEXT.amountTitle, NOTICE_TEXT.whereTitle, NOTICE_TEXT.paymentTitle];
+    const at = titles.map((t) => text.indexOf(t));
+    expect(at.every((i) => i >= 0), titles.filter((_, k) => at[k]! < 0).join(', ')).toBe(true);
+    expect([...at].sort((a, b) => a - b)).toEqual(at);
+    for (const fixed of [NOTICE_TEXT.onlineTitle, NOTICE_TEXT.online, NOTICE_TEXT.physicalTitle, NOTICE_TEXT.physical, NOTICE_TEXT.legal, NOTICE_TEXT.qrHint, NOTICE_TEXT.whereLink]) {
+      expect(text).toContain(fixed);
+    }
+    for (const label of [NOTICE_TEXT.cbill, NOTICE_TEXT.noticeCode, NOTICE_TEXT.ecFiscalCode, NOTICE_TEXT.recipient, NOTICE_TEXT.payee, NOTICE_TEXT.subject]) {
+      expect(text).toContain(label);
+    }
+    // the EC's own free texts of the 2.x layout are gone: the channel texts are fixed
+    expect(text).not.toContain('Potrai pagare');
+  });
+
+  it('every word within the 10 mm margins, the logo in its 30 mm area at the top right', async () => {
+    settings = sampleSettings({ logo: sampleLogo(), posteAuthorisation: POSTE_AUTH });
+    const postal = (n: number, due: string) => ({ ...instalment(n, due), transfers: [transfer({ amount: 5_000, iban: EC_POSTAL_IBAN })] });
+    const position = published(positionInput({ options: [{ ...rataUnica('2026-12-15', 10_000), transfers: [transfer({ amount: 10_000, iban: EC_POSTAL_IBAN })] }, postal(1, '2026-12-31'), postal(2, '2027-01-31')] }));
+    const { pdf, pages } = await printed(position);
+    expect(pages).toHaveLength(2);
+    const words = pdfWords(pdf);
+    expect(words.length).toBeGreaterThan(100);
+    for (const w of words) {
+      expect(w.xMin, w.text).toBeGreaterThanOrEqual(MARGIN_MM - 0.01);
+      expect(w.xMax, w.text).toBeLessThanOrEqual(210 - MARGIN_MM + 0.01);
+      expect(w.yMin, w.text).toBeGreaterThanOrEqual(MARGIN_MM - 0.01);
+      expect(w.yMax, w.text).toBeLessThanOrEqual(297 - MARGIN_MM + 0.01);
+    }
+    // on the first page no word enters the logo's area
+    const inLogo = words.filter((w) => w.page === 1 && w.xMax > 210 - MARGIN_MM - LOGO_AREA_MM && w.yMin < MARGIN_MM + LOGO_AREA_MM);
+    expect(inLogo.map((w) => w.text)).toEqual([]);
   });
 });
 

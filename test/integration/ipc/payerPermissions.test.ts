@@ -64,11 +64,11 @@ describe('router: the payer grant', () => {
     expect(t.events.filter((e) => e.windowId === PAYER)).toEqual([{ windowId: PAYER, event: 'session.expired', payload: { reason: 'idle' } }]);
   });
 
-  it('activity keeps a payer session alive', async () => {
-    t.clock.advance(10 * 60_000);
-    expect((await t.invoke(PAYER, 'payer.history', {})).ok).toBe(true);
-    t.clock.advance(10 * 60_000);
-    expect((await t.invoke(PAYER, 'payer.history', {})).ok).toBe(true);
+  it('activity keeps a payer session alive past its 5 idle minutes', async () => {
+    for (let i = 0; i < 4; i++) {
+      t.clock.advance(4 * 60_000);
+      expect((await t.invoke(PAYER, 'payer.history', {})).ok).toBe(true);
+    }
   });
 
   it('a closed account is refused at once, even with a live session', async () => {

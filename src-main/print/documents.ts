@@ -8,7 +8,7 @@ import { buildPosteDataMatrixPayload, POSTE_MAX_AMOUNT_CENTS } from '../../src-s
 import { buildQrPayload } from '../../src-shared/domain/qrPayload';
 import type { OptionKind } from '../../src-shared/domain/positionStatus';
 import type { EcProfile } from '../../src-shared/ipc/schemas/ec';
-import type { NoticeSettings } from '../../src-shared/ipc/schemas/noticeSettings';
+import type { NoticeSettings, OnlineChannel } from '../../src-shared/ipc/schemas/noticeSettings';
 import type { CtReceiptV2 } from '../../src-shared/sanp/messages';
 import { MAX_INSTALMENTS_WITH_RATA_UNICA } from '../positions/positionValidation';
 import type { DebtPosition, Debtor, PaymentOptionWithTransfers, StoredReceipt } from '../positions/types';
@@ -67,6 +67,8 @@ export interface NoticeDocument {
   instalments: NoticePayment[];
   /** how many instalments the plan has in all (paid ones are not printed again) */
   instalmentCount: number;
+  /** the EC's own channels, named where "Dove pagare" leaves room for them */
+  channels: { online: OnlineChannel; physical: string };
 }
 
 export type NoticeUnprintableReason = 'STATUS' | 'NOTHING_TO_PAY' | 'DATA';
@@ -209,6 +211,7 @@ export function buildNoticeDocument(
         main: main ? payment(main, settings, ec, position.debtor) : null,
         instalments: single ? [] : instalments.map((o) => payment(o, settings, ec, position.debtor)),
         instalmentCount: allInstalments.length,
+        channels: { online: settings.onlineChannel, physical: settings.physicalChannel.trim() },
       },
     };
   } catch (error) {

@@ -11,7 +11,7 @@ import { formatNoticeNumber } from '../../src-shared/domain/noticeNumber';
 import { dataMatrix, QR_MODULES, qrMatrix } from './barcodes';
 import type { NoticeDocument, NoticePayment } from './documents';
 import { Draw, type TraceBox } from './draw';
-import { instalmentsInfo, NOTICE_TEXT as T } from './noticeTexts';
+import { instalmentsInfo, NOTICE_TEXT as T, onlineChannelsText, physicalChannelsText } from './noticeTexts';
 import { A4, rgb, type PdfFile } from './pdfWriter';
 
 // guideline colours: black for every text, light grey for section backgrounds; labels and the
@@ -152,9 +152,9 @@ function drawAmountAndWhere(d: Draw, doc: NoticeDocument, top: number): number {
   d.text(T.whereTitle, COL2, top + 8, 'bold', 10, INK);
   d.text(T.whereLink, COL2 + d.widthOf(`${T.whereTitle} `, 'bold', 10), top + 8, 'regular', 8, INK);
   d.text(T.onlineTitle, COL2, top + 16.5, 'bold', 8.5, INK);
-  d.box(T.online, COL2, top + 18, COL_W, 13, { size: 8, minSize: 6.5, color: INK }, 'whereOnline');
+  d.box(onlineChannelsText(doc.channels.online, doc.ec.name), COL2, top + 18, COL_W, 13, { size: 8, minSize: 6.5, color: INK }, 'whereOnline');
   d.text(T.physicalTitle, COL2, top + 33.5, 'bold', 8.5, INK);
-  d.box(T.physical, COL2, top + 35, COL_W, 13, { size: 8, minSize: 6.5, color: INK }, 'wherePhysical');
+  d.box(physicalChannelsText(doc.channels.physical), COL2, top + 35, COL_W, 13, { size: 8, minSize: 6.5, color: INK }, 'wherePhysical');
   d.page.line(LEFT, top + 58, RIGHT, top + 58, RULE, 0.75);
   return top + 58;
 }

@@ -1,3 +1,5 @@
+import type { OnlineChannel } from '../../src-shared/ipc/schemas/noticeSettings';
+
 /**
  * The fixed texts of the payment notice. Where pagoPA's guideline fixes a printed text (the Italian
  * strings of the models, version 3.2, and "Dove pagare", which says not to alter it) it is that
@@ -36,6 +38,23 @@ export const NOTICE_TEXT = {
   usePortionPlan: 'Utilizza la porzione di avviso relativa alla rata e al canale di pagamento che preferisci.',
   postalTitle: 'BOLLETTINO POSTALE PA',
 } as const;
+
+const ONLINE_PLACES: Record<Exclude<OnlineChannel, 'none'>, string> = {
+  site: 'sul sito di',
+  app: 'sull’app di',
+  siteOrApp: 'sul sito o app di',
+};
+
+/** "PAGA CON L'APP IO": the fixed text, with ENTE.CANALE.ONLINE when the EC's site or app takes payments. */
+export function onlineChannelsText(channel: OnlineChannel, ecName: string): string {
+  if (channel === 'none') return NOTICE_TEXT.online;
+  return NOTICE_TEXT.online.replace(/^oppure /, `oppure ${ONLINE_PLACES[channel]} ${ecName}, `);
+}
+
+/** "PAGA SUL TERRITORIO": the fixed text, led by ENTE.CANALE.FISICO when the EC has a counter of its own. */
+export function physicalChannelsText(counter: string): string {
+  return counter === '' ? NOTICE_TEXT.physical : `${counter}, ${NOTICE_TEXT.physical}`;
+}
 
 /** AVVISO.RATE.INFO: only printed with 2 or more instalments to choose from. */
 export function instalmentsInfo(count: number, withRataUnica: boolean): string | null {

@@ -1,4 +1,4 @@
-import { defaultNoticeSettings, type NoticeSettings } from '../../src-shared/ipc/schemas/noticeSettings';
+import { defaultNoticeSettings, type NoticeSettings, type OnlineChannel } from '../../src-shared/ipc/schemas/noticeSettings';
 import type { Db } from '../db/openDatabase';
 import { cached } from '../db/statementCache';
 
@@ -9,8 +9,8 @@ interface Row {
   info: string;
   cbill: string;
   poste_authorisation: string;
-  where_to_pay_online: string;
-  where_to_pay_physical: string;
+  online_channel: OnlineChannel;
+  physical_channel: string;
   version: number;
 }
 
@@ -27,7 +27,7 @@ export class NoticeSettingsRepository {
   get(): StoredNoticeSettings {
     const row = cached<[], Row>(
       this.db,
-      `SELECT logo_media_type, logo, sector, info, cbill, poste_authorisation, where_to_pay_online, where_to_pay_physical, version
+      `SELECT logo_media_type, logo, sector, info, cbill, poste_authorisation, online_channel, physical_channel, version
          FROM ec_notice_settings WHERE ec_id = 1`,
     ).get();
     if (!row) return { settings: { ...defaultNoticeSettings }, version: 0 };
@@ -38,9 +38,8 @@ export class NoticeSettingsRepository {
         info: row.info,
         cbill: row.cbill,
         posteAuthorisation: row.poste_authorisation,
-        // empty means "the guideline's text": what gets printed, and what the form shows
-        whereToPayOnline: row.where_to_pay_online || defaultNoticeSettings.whereToPayOnline,
-        whereToPayPhysical: row.where_to_pay_physical || defaultNoticeSettings.whereToPayPhysical,
+        onlineChannel: row.online_channel,
+        physicalChannel: row.physical_channel,
       },
       version: row.version,
     };
@@ -55,22 +54,22 @@ export class NoticeSettingsRepository {
       settings.info,
       settings.cbill,
       settings.posteAuthorisation,
-      settings.whereToPayOnline,
-      settings.whereToPayPhysical,
+      settings.onlineChannel,
+      settings.physicalChannel,
       at,
     ] as const;
     if (version === 0) {
       const r = cached(
         this.db,
         `INSERT OR IGNORE INTO ec_notice_settings (ec_id, logo_media_type, logo, sector, info, cbill, poste_authorisation,
-           where_to_pay_online, where_to_pay_physical, updated_at, version) VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)`,
+           online_channel, physical_channel, updated_at, version) VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)`,
       ).run(...values);
       return r.changes === 1;
     }
     const r = cached(
       this.db,
       `UPDATE ec_notice_settings SET logo_media_type = ?, logo = ?, sector = ?, info = ?, cbill = ?, poste_authorisation = ?,
-         where_to_pay_online = ?, where_to_pay_physical = ?, updated_at = ?, version = version + 1
+         online_channel = ?, physical_channel = ?, updated_at = ?, version = version + 1
        WHERE ec_id = 1 AND version = ?`,
     ).run(...values, version);
     return r.changes === 1;

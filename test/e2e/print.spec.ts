@@ -44,10 +44,15 @@ test('the Referente dei Pagamenti edits the notice settings', async ({ page, hos
   await goToMenu(page, 'Impostazioni avvisi');
   await page.getByRole('textbox', { name: 'Codice CBILL dell’Ente' }).fill('A0EDT');
   await page.getByRole('textbox', { name: 'Settore, area o ufficio' }).fill('Settore Tributi');
+  await page.getByRole('combobox', { name: 'Si può pagare sul sito o sull’app dell’Ente?' }).click();
+  await page.getByRole('option', { name: 'Sì, sul sito dell’Ente' }).click();
+  await page.getByRole('textbox', { name: 'Sportello dell’Ente dove si può pagare' }).fill('Presso Lo Sportello Tributi');
   await page.getByRole('button', { name: 'Salva' }).click();
   await expect(page.getByText('Impostazioni degli avvisi salvate.')).toBeVisible();
   await goToMenu(page, 'Panoramica');
   await goToMenu(page, 'Impostazioni avvisi');
   await expect(page.getByRole('textbox', { name: 'Codice CBILL dell’Ente' })).toHaveValue('A0EDT');
+  await expect(page.getByRole('combobox', { name: 'Si può pagare sul sito o sull’app dell’Ente?' })).toHaveText('Sì, sul sito dell’Ente');
+  await expect(page.getByRole('textbox', { name: 'Sportello dell’Ente dove si può pagare' })).toHaveValue('Presso Lo Sportello Tributi');
   await snap(page, '32-impostazioni-avvisi');
 });

@@ -6,10 +6,14 @@ import { optionalText } from './common';
  * by the Referente dei Pagamenti. Empty strings mean "not set".
  */
 
-export const DEFAULT_WHERE_TO_PAY_ONLINE =
-  'del tuo Ente Creditore, di Poste Italiane, della tua Banca o degli altri canali di pagamento. Potrai pagare con carte, conto corrente, CBILL.';
-export const DEFAULT_WHERE_TO_PAY_PHYSICAL =
-  'in tutti gli Uffici Postali, in Banca, in Ricevitoria, dal Tabaccaio, al Bancomat, al Supermercato. Potrai pagare in contanti, con carte o conto corrente.';
+/**
+ * "Dove pagare" is fixed text the EC may not alter; it may only name its own channels where the
+ * guideline leaves room (ENTE.CANALE.ONLINE, ENTE.CANALE.FISICO): its site and/or app, and a counter.
+ */
+export const ONLINE_CHANNELS = ['none', 'site', 'app', 'siteOrApp'] as const;
+export type OnlineChannel = (typeof ONLINE_CHANNELS)[number];
+/** ENTE.CANALE.FISICO: at most 50 characters */
+export const PHYSICAL_CHANNEL_MAX = 50;
 
 /** The logo as a data-free pair: PNG or JPEG bytes in base64, at most 256 KB. */
 export const LOGO_MAX_BYTES = 256 * 1024;
@@ -36,8 +40,10 @@ export const noticeSettings = z.object({
     .refine((v) => v === '' || /^[A-Z0-9]{5}$/.test(v), { error: 'Il codice CBILL è di 5 caratteri alfanumerici.' }),
   /** Poste's authorisation to print the postal bollettino, e.g. "AUT. 08/5 S3/81 53079 08129.07.20211"; empty: no bollettino */
   posteAuthorisation: optionalText('Autorizzazione di Poste Italiane', 80),
-  whereToPayOnline: optionalText('Dove pagare: siti e app', 300),
-  whereToPayPhysical: optionalText('Dove pagare: sul territorio', 300),
+  /** whether the notice can be paid on the EC's own site or app */
+  onlineChannel: z.enum(ONLINE_CHANNELS, { error: 'Scegli se si può pagare sul sito o sull’app dell’Ente.' }),
+  /** the EC's own counter where the notice can be paid, e.g. "Presso Lo Sportello Tributi"; empty: none */
+  physicalChannel: optionalText('Sportello dell’Ente', PHYSICAL_CHANNEL_MAX),
 });
 export type NoticeSettings = z.infer<typeof noticeSettings>;
 
@@ -47,6 +53,6 @@ export const defaultNoticeSettings: NoticeSettings = {
   info: '',
   cbill: '',
   posteAuthorisation: '',
-  whereToPayOnline: DEFAULT_WHERE_TO_PAY_ONLINE,
-  whereToPayPhysical: DEFAULT_WHERE_TO_PAY_PHYSICAL,
+  onlineChannel: 'none',
+  physicalChannel: '',
 };

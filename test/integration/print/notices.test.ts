@@ -198,6 +198,14 @@ describe('official texts and page geometry (guideline 3.4, strings 3.2)', () => 
     expect(text).not.toContain('Potrai pagare');
   });
 
+  it('adds the EC\'s own site and counter where "Dove pagare" leaves room, and keeps the rest as fixed', async () => {
+    settings = { ...settings, onlineChannel: 'site', physicalChannel: 'Presso Lo Sportello Tributi' };
+    const { text } = await printed(published(positionInput({ options: [single({ amount: 10_000 })] })));
+    const flat = text.replace(/\s+/g, ' ');
+    expect(flat).toContain(`oppure sul sito di ${p.t.core.ecProfile.get()!.name}, dal tuo Home Banking`);
+    expect(flat).toContain('Presso Lo Sportello Tributi, presso Banche e Sportelli ATM');
+  });
+
   it('every word within the 10 mm margins, the logo in its 30 mm area at the top right', async () => {
     settings = sampleSettings({ logo: sampleLogo(), posteAuthorisation: POSTE_AUTH });
     const postal = (n: number, due: string) => ({ ...instalment(n, due), transfers: [transfer({ amount: 5_000, iban: EC_POSTAL_IBAN })] });

@@ -29,9 +29,9 @@ function publish(amount: number) {
 
 describe('notice settings over IPC', () => {
   it('the Referente dei Pagamenti reads and updates them; the Referente Tecnico may not', async () => {
-    const initial = await data<{ settings: { cbill: string; whereToPayOnline: string }; version: number }>(ADMIN, 'noticeSettings.get');
+    const initial = await data<{ settings: { cbill: string; onlineChannel: string; physicalChannel: string }; version: number }>(ADMIN, 'noticeSettings.get');
     expect(initial.version).toBe(0);
-    expect(initial.settings.whereToPayOnline).toContain('Poste Italiane');
+    expect(initial.settings).toMatchObject({ onlineChannel: 'none', physicalChannel: '' });
     const settings = { ...initial.settings, cbill: 'a0edt', sector: 'Tributi', logo: sampleLogo(), posteAuthorisation: POSTE_AUTH };
     const saved = await data<{ settings: { cbill: string; logo: unknown }; version: number }>(ADMIN, 'noticeSettings.update', { settings, version: 0 });
     expect(saved).toMatchObject({ version: 1, settings: { cbill: 'A0EDT', logo: sampleLogo() } });
@@ -40,6 +40,13 @@ describe('notice settings over IPC', () => {
     expect(await t.invoke(ADMIN, 'noticeSettings.update', { settings: { ...settings, cbill: '12' }, version: 1 })).toMatchObject({
       ok: false,
       error: { code: 'IPC_INVALID_INPUT', fieldErrors: { 'settings.cbill': [expect.stringContaining('CBILL')] } },
+    });
+    // "Dove pagare" takes only the guideline's choices: no free text for the site, a counter of at most 50 characters
+    expect(
+      await t.invoke(ADMIN, 'noticeSettings.update', { settings: { ...settings, onlineChannel: 'sul nostro sito', physicalChannel: 'S'.repeat(51) }, version: 1 }),
+    ).toMatchObject({
+      ok: false,
+      error: { code: 'IPC_INVALID_INPUT', fieldErrors: { 'settings.onlineChannel': [expect.any(String)], 'settings.physicalChannel': [expect.any(String)] } },
     });
     expect(await t.invoke(OPERATOR, 'noticeSettings.update', { settings, version: 1 })).toMatchObject({ ok: false, error: { code: 'AUTH_FORBIDDEN' } });
     const audit = await data<{ items: Array<{ action: string; details: { changed: string[] } }> }>(ADMIN, 'audit.list', { action: 'noticeSettings.updated' });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { planText } from '../../../src-main/print/noticeLayout';
-import { instalmentsInfo, NOTICE_TEXT } from '../../../src-main/print/noticeTexts';
+import { instalmentsInfo, NOTICE_TEXT, onlineChannelsText, physicalChannelsText } from '../../../src-main/print/noticeTexts';
 import { noticeOf, planPosition, sampleSettings, singlePosition } from '../../support/printSamples';
 
 describe('instalment text of "Quanto e quando pagare?" (guideline: AVVISO.RATE.INFO)', () => {
@@ -49,5 +49,21 @@ describe('printed codes', () => {
     expect(doc.debtor.fiscalCode).toBe('RCCMNL83S18D969H');
     expect(doc.ec.cbill).toBe('A0EDT');
     expect(doc.main?.qrPayload).toBe(`PAGOPA|002|${position.options[0]!.noticeNumber}|80012345676|102099`);
+  });
+});
+
+describe('"Dove pagare": the fixed texts, with only the EC\'s own channels added (ENTE.CANALE.ONLINE / FISICO)', () => {
+  it('names the EC\'s site or app inside the digital channels text, and nothing else changes', () => {
+    expect(onlineChannelsText('none', 'Comune di Test')).toBe(NOTICE_TEXT.online);
+    expect(onlineChannelsText('site', 'Comune di Test')).toBe(
+      'oppure sul sito di Comune di Test, dal tuo Home Banking, con la tua app di pagamento o con gli altri canali abilitati.',
+    );
+    expect(onlineChannelsText('app', 'Comune di Test')).toBe(`oppure sull’app di Comune di Test, ${NOTICE_TEXT.online.slice('oppure '.length)}`);
+    expect(onlineChannelsText('siteOrApp', 'Comune di Test')).toMatch(/^oppure sul sito o app di Comune di Test, dal tuo Home Banking/);
+  });
+
+  it('puts the EC\'s counter before the physical channels', () => {
+    expect(physicalChannelsText('')).toBe(NOTICE_TEXT.physical);
+    expect(physicalChannelsText('Presso Lo Sportello Tributi')).toBe(`Presso Lo Sportello Tributi, ${NOTICE_TEXT.physical}`);
   });
 });

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
-import { Box, Button, Paper, Stack, TextField, Typography } from '@mui/material';
+import { Box, Button, MenuItem, Paper, Stack, TextField, Typography } from '@mui/material';
 import { useTranslation } from 'react-i18next';
-import { LOGO_MAX_BYTES, type NoticeSettings } from '../../../../src-shared/ipc/schemas/noticeSettings';
+import { LOGO_MAX_BYTES, ONLINE_CHANNELS, PHYSICAL_CHANNEL_MAX, type NoticeSettings, type OnlineChannel } from '../../../../src-shared/ipc/schemas/noticeSettings';
 import { api, type ApiError } from '../../../api/client';
 import { PageHeading } from '../../../components/PageHeading';
 import { ErrorAlert } from '../../../components/ErrorAlert';
@@ -9,7 +9,7 @@ import { fieldState, fromFieldErrors, withoutError, type FormErrors } from '../.
 import { useNotifications } from '../../../stores/notifications';
 import { LoadingStatus } from '../../../components/LoadingStatus';
 
-type TextKey = Exclude<keyof NoticeSettings, 'logo'>;
+type TextKey = Exclude<keyof NoticeSettings, 'logo' | 'onlineChannel'>;
 
 /** The EC's payment-notice settings (Referente dei Pagamenti): logo, sector, CBILL, Poste authorisation, texts. */
 export function NoticeSettingsPage() {
@@ -134,8 +134,32 @@ export function NoticeSettingsPage() {
           {field('info', t('noticeSettings.info'), { max: 200, multiline: true, help: t('noticeSettings.infoHelp') })}
           {field('cbill', t('noticeSettings.cbill'), { max: 5, help: t('noticeSettings.cbillHelp') })}
           {field('posteAuthorisation', t('noticeSettings.poste'), { max: 80, help: t('noticeSettings.posteHelp') })}
-          {field('whereToPayOnline', t('noticeSettings.online'), { max: 300, multiline: true })}
-          {field('whereToPayPhysical', t('noticeSettings.physical'), { max: 300, multiline: true })}
+          <Box>
+            <Typography component="h2" variant="subtitle1" sx={{ fontWeight: 600 }}>
+              {t('noticeSettings.whereHeading')}
+            </Typography>
+            <Typography variant="body2" color="text.secondary">
+              {t('noticeSettings.whereIntro')}
+            </Typography>
+          </Box>
+          <TextField
+            select
+            label={t('noticeSettings.online')}
+            value={settings.onlineChannel}
+            onChange={(e) => {
+              setSettings({ ...settings, onlineChannel: e.target.value as OnlineChannel });
+              setErrors(withoutError(errors, 'settings.onlineChannel'));
+            }}
+            fullWidth
+            {...fieldState(errors, 'settings.onlineChannel', t('noticeSettings.onlineHelp'))}
+          >
+            {ONLINE_CHANNELS.map((c) => (
+              <MenuItem key={c} value={c}>
+                {t(`noticeSettings.onlineChoice.${c}`)}
+              </MenuItem>
+            ))}
+          </TextField>
+          {field('physicalChannel', t('noticeSettings.physical'), { max: PHYSICAL_CHANNEL_MAX, help: t('noticeSettings.physicalHelp') })}
           <Box>
             <Button type="submit" variant="contained" disabled={saving}>
               {t('noticeSettings.save')}

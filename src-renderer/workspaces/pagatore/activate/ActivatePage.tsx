@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
-import { Alert, Box, Button, Divider, Link, Paper, Stack, TextField, Typography } from '@mui/material';
-import { Link as RouterLink, useLocation, useNavigate } from 'react-router-dom';
+import { Alert, Button, Divider, Paper, Stack, TextField, Typography } from '@mui/material';
+import { useLocation, useNavigate } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { api, type ApiError } from '../../../api/client';
 import { PublicLayout } from '../../../components/PublicLayout';
@@ -9,6 +9,7 @@ import { ErrorAlert } from '../../../components/ErrorAlert';
 import { displayDateTime } from '../../../components/format';
 import { fieldState, fromFieldErrors, withoutError, type FormErrors } from '../../../components/forms';
 import { FiscalCodeField, personFiscalCodeProblem } from '../FiscalCodeField';
+import { PageLinks } from '../layout/PageLinks';
 
 /** What the registration page hands over: whose code was sent, where, until when. */
 export interface ActivationState {
@@ -115,14 +116,12 @@ export function ActivatePage() {
           {t('pagatore.activate.resend')}
         </Button>
       </Paper>
-      <Box sx={{ mt: 3, display: 'flex', flexDirection: 'column', gap: 1.5 }}>
-        <Link component={RouterLink} to="/pagatore/accedi" sx={{ fontWeight: 600 }}>
-          {t('pagatore.activate.signInLink')}
-        </Link>
-        <Link component={RouterLink} to="/pagatore" sx={{ fontWeight: 600 }}>
-          {t('common.back')}
-        </Link>
-      </Box>
+      <PageLinks
+        links={[
+          { to: '/pagatore/accedi', label: t('pagatore.activate.signInLink') },
+          { to: '/pagatore', label: t('common.back') },
+        ]}
+      />
     </PublicLayout>
   );
 }

@@ -1,9 +1,10 @@
-import { Box, Button, Card, CardActions, CardContent, Grid, Link, Typography } from '@mui/material';
+import { Button, Card, CardActions, CardContent, Grid, Typography } from '@mui/material';
 import { Link as RouterLink } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { PublicLayout } from '../../../components/PublicLayout';
 import { PageHeading } from '../../../components/PageHeading';
 import { useSession } from '../../../stores/session';
+import { PageLinks } from '../layout/PageLinks';
 
 /** The Pagatore's front door: sign in, or register (and activate). */
 export function PagatoreHomePage() {
@@ -44,14 +45,13 @@ export function PagatoreHomePage() {
           </Card>
         </Grid>
       </Grid>
-      <Box sx={{ mt: 1, display: 'flex', flexDirection: 'column', gap: 1.5 }}>
-        <Link component={RouterLink} to="/pagatore/attivazione" sx={{ fontWeight: 600 }}>
-          {t('pagatore.home.activateLink')}
-        </Link>
-        <Link component={RouterLink} to="/" sx={{ fontWeight: 600 }}>
-          {t('pagatore.back')}
-        </Link>
-      </Box>
+      <PageLinks
+        mt={1}
+        links={[
+          { to: '/pagatore/attivazione', label: t('pagatore.home.activateLink') },
+          { to: '/', label: t('pagatore.back') },
+        ]}
+      />
     </PublicLayout>
   );
 }

@@ -1,6 +1,6 @@
 import { useEffect, useState, type FormEvent } from 'react';
-import { Box, Button, Checkbox, FormControl, FormControlLabel, FormHelperText, Link, Paper, Stack, TextField, Typography } from '@mui/material';
-import { Link as RouterLink, useNavigate } from 'react-router-dom';
+import { Box, Button, Checkbox, FormControl, FormControlLabel, FormHelperText, Paper, Stack, TextField, Typography } from '@mui/material';
+import { useNavigate } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { PRIVACY_NOTICE_VERSION } from '../../../../src-shared/pagatore/privacyNotice';
 import { api, type ApiError } from '../../../api/client';
@@ -12,6 +12,7 @@ import { PasswordField, fieldState, fromFieldErrors, hasErrors, withoutError, ty
 import { useUnsavedChanges } from '../../../components/useUnsavedChanges';
 import { FiscalCodeField, personFiscalCodeProblem } from '../FiscalCodeField';
 import type { ActivationState } from '../activate/ActivatePage';
+import { PageLinks } from '../layout/PageLinks';
 
 const empty = { fiscalCode: '', firstName: '', lastName: '', email: '', password: '', passwordConfirm: '' };
 type Field = keyof typeof empty;
@@ -142,14 +143,12 @@ export function RegisterPage() {
           </Button>
         </Stack>
       </Paper>
-      <Box sx={{ mt: 3, display: 'flex', flexDirection: 'column', gap: 1.5 }}>
-        <Link component={RouterLink} to="/pagatore/accedi" sx={{ fontWeight: 600 }}>
-          {t('pagatore.register.signInLink')}
-        </Link>
-        <Link component={RouterLink} to="/pagatore" sx={{ fontWeight: 600 }}>
-          {t('common.back')}
-        </Link>
-      </Box>
+      <PageLinks
+        links={[
+          { to: '/pagatore/accedi', label: t('pagatore.register.signInLink') },
+          { to: '/pagatore', label: t('common.back') },
+        ]}
+      />
       {guard}
     </PublicLayout>
   );

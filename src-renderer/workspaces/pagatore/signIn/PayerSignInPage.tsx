@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
-import { Alert, Box, Button, Link, Paper, Stack } from '@mui/material';
-import { Link as RouterLink, useLocation } from 'react-router-dom';
+import { Alert, Box, Button, Paper, Stack } from '@mui/material';
+import { useLocation } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { api, type ApiError } from '../../../api/client';
 import { useSession, type SessionNotice } from '../../../stores/session';
@@ -9,6 +9,7 @@ import { PageHeading } from '../../../components/PageHeading';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { PasswordField, fieldState, fromFieldErrors, withoutError, type FormErrors } from '../../../components/forms';
 import { FiscalCodeField, personFiscalCodeProblem } from '../FiscalCodeField';
+import { PageLinks } from '../layout/PageLinks';
 
 interface SignInState {
   /** back from activation */
@@ -112,17 +113,13 @@ export function PayerSignInPage() {
           </Button>
         </Stack>
       </Paper>
-      <Box sx={{ mt: 3, display: 'flex', flexDirection: 'column', gap: 1.5 }}>
-        <Link component={RouterLink} to="/pagatore/registrazione" sx={{ fontWeight: 600 }}>
-          {t('pagatore.signIn.register')}
-        </Link>
-        <Link component={RouterLink} to="/pagatore/attivazione" sx={{ fontWeight: 600 }}>
-          {t('pagatore.signIn.activate')}
-        </Link>
-        <Link component={RouterLink} to="/" sx={{ fontWeight: 600 }}>
-          {t('pagatore.back')}
-        </Link>
-      </Box>
+      <PageLinks
+        links={[
+          { to: '/pagatore/registrazione', label: t('pagatore.signIn.register') },
+          { to: '/pagatore/attivazione', label: t('pagatore.signIn.activate') },
+          { to: '/', label: t('pagatore.back') },
+        ]}
+      />
     </PublicLayout>
   );
 }

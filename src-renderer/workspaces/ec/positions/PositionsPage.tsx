@@ -23,7 +23,7 @@ import { formatEuro } from '../../../../src-shared/domain/amount';
 import { parseItalianDate } from '../../../../src-shared/domain/date';
 import { POSITION_STATUSES, positionStatusLabels, type PositionStatus } from '../../../../src-shared/domain/positionStatus';
 import type { DeliveryCapabilities, DocumentRef } from '../../../../src-shared/ipc/schemas/delivery';
-import type { PositionFilter, PositionRow, PrintedDocumentFileData, PrintJobStatusData } from '../../../../src-shared/ipc/schemas/print';
+import type { PositionFilter, PositionRow, PrintJobStatusData } from '../../../../src-shared/ipc/schemas/print';
 import { api, type ApiError } from '../../../api/client';
 import { PageHeading } from '../../../components/PageHeading';
 import { ErrorAlert } from '../../../components/ErrorAlert';
@@ -31,9 +31,9 @@ import { DateField } from '../../../components/forms';
 import { displayDate } from '../../../components/format';
 import { downloadPdf, formatBytes } from '../../../components/download';
 import { useNotifications } from '../../../stores/notifications';
-import { downloadOnly, isDownloadOnly, isPrintOnly, useDelivery } from '../../../stores/delivery';
-import { DocumentActions, printOnDefaultPrinter } from '../../../components/delivery/DocumentActions';
-import { DocumentReadyDialog } from '../../../components/delivery/DocumentReadyDialog';
+import { downloadOnly, isDownloadOnly, useDelivery } from '../../../stores/delivery';
+import { DocumentActions } from '../../../components/delivery/DocumentActions';
+import { usePrintedDocument } from '../../../components/delivery/usePrintedDocument';
 import { EmptyState, LoadingStatus } from '../../../components/LoadingStatus';
 
 interface FilterForm {
@@ -69,12 +69,7 @@ export function PositionsPage() {
   const [busy, setBusy] = useState<string | null>(null);
   const [job, setJob] = useState<PrintJobStatusData | null>(null);
   const capabilities = useDelivery((s) => s.capabilities) ?? downloadOnly;
-  const loadCapabilities = useDelivery((s) => s.load);
-  const [ready, setReady] = useState<PrintedDocumentFileData | null>(null);
-
-  useEffect(() => {
-    void loadCapabilities();
-  }, [loadCapabilities]);
+  const printed = usePrintedDocument((name) => t('positions.printed', { name }));
 
   const load = useCallback(async (f: PositionFilter, after: string | null) => {
     const result = await api.invoke('positions.list', { ...f, limit: 20, cursor: after });
@@ -107,16 +102,7 @@ export function PositionsPage() {
       notify({ severity: 'error', message: result.error.message, code: result.error.code });
       return;
     }
-    const caps = await loadCapabilities();
-    if (isPrintOnly(caps)) {
-      // a kiosk: "Stampa" means paper, at once, on the default printer
-      await printOnDefaultPrinter(t, notify, { kind: 'document', documentId: result.data.documentId });
-    } else if (isDownloadOnly(caps)) {
-      downloadPdf(result.data);
-      notify({ severity: 'success', message: t('positions.printed', { name: result.data.fileName }) });
-    } else {
-      setReady(result.data);
-    }
+    await printed.deliver(result.data);
     setBusy(null);
   };
 
@@ -201,14 +187,7 @@ export function PositionsPage() {
       </Paper>
 
       {job ? <JobPanel job={job} capabilities={capabilities} onCancel={() => void cancelBatch()} onDownload={(i) => void downloadBatchFile(i)} onClose={() => setJob(null)} /> : null}
-      <DocumentReadyDialog
-        ready={ready ? { document: { kind: 'document', documentId: ready.documentId }, fileName: ready.fileName } : null}
-        capabilities={capabilities}
-        onDownload={() => {
-          if (ready) downloadPdf(ready);
-        }}
-        onClose={() => setReady(null)}
-      />
+      {printed.dialog}
 
       <ErrorAlert error={loadError} sx={{ mb: 2 }} />
       {items === null && !loadError ? (

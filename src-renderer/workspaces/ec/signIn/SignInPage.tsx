@@ -9,18 +9,13 @@ import { PageHeading } from '../../../components/PageHeading';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { PasswordField, fieldState, fromFieldErrors, withoutError, type FormErrors } from '../../../components/forms';
 
-function noticeKey(notice: SessionNotice) {
-  switch (notice.reason) {
-    case 'idle':
-      return 'signIn.notice.idle' as const;
-    case 'required':
-      return 'signIn.notice.required' as const;
-    case 'signedOutElsewhere':
-      return 'signIn.notice.signedOutElsewhere' as const;
-    case 'signedOut':
-      return 'signIn.notice.signedOut' as const;
-  }
-}
+/** Why the sign-in page is shown again, in the words of this workspace. */
+const noticeKeys = {
+  idle: 'signIn.notice.idle',
+  required: 'signIn.notice.required',
+  signedOutElsewhere: 'signIn.notice.signedOutElsewhere',
+  signedOut: 'signIn.notice.signedOut',
+} as const satisfies Record<SessionNotice['reason'], string>;
 
 /** Staff sign-in. Lockout and wrong-credential messages come from main, worded for the user. */
 export function SignInPage() {
@@ -69,7 +64,7 @@ export function SignInPage() {
         <Stack spacing={3} component="form" noValidate onSubmit={(e) => void submit(e)} aria-label={t('signIn.formLabel')}>
           {notice && !error ? (
             <Alert severity={notice.reason === 'signedOut' ? 'success' : 'warning'} role={notice.reason === 'signedOut' ? 'status' : 'alert'}>
-              {t(noticeKey(notice))}
+              {t(noticeKeys[notice.reason])}
               {notice.lostUnsavedData ? <Box component="span" sx={{ display: 'block', mt: 0.5 }}>{t('signIn.notice.lostData')}</Box> : null}
             </Alert>
           ) : null}

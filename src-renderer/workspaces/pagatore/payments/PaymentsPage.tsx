@@ -5,16 +5,12 @@ import { useTranslation } from 'react-i18next';
 import { formatEuro } from '../../../../src-shared/domain/amount';
 import { formatNoticeNumber } from '../../../../src-shared/domain/noticeNumber';
 import type { PayerOpenNotice, PayerReceiptRow } from '../../../../src-shared/ipc/schemas/pagatore';
-import type { PrintedDocumentFileData } from '../../../../src-shared/ipc/schemas/print';
 import { api, type ApiError } from '../../../api/client';
 import { PageHeading } from '../../../components/PageHeading';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { EmptyState, LoadingStatus } from '../../../components/LoadingStatus';
 import { displayDate, displayDateTime } from '../../../components/format';
-import { downloadPdf } from '../../../components/download';
-import { printOnDefaultPrinter } from '../../../components/delivery/DocumentActions';
-import { DocumentReadyDialog } from '../../../components/delivery/DocumentReadyDialog';
-import { downloadOnly, isDownloadOnly, isPrintOnly, useDelivery } from '../../../stores/delivery';
+import { usePrintedDocument } from '../../../components/delivery/usePrintedDocument';
 import { useNotifications } from '../../../stores/notifications';
 import { useSession } from '../../../stores/session';
 
@@ -25,18 +21,12 @@ export function PaymentsPage() {
   const { t } = useTranslation();
   const payer = useSession((s) => s.payer);
   const notify = useNotifications((s) => s.notify);
-  const capabilities = useDelivery((s) => s.capabilities) ?? downloadOnly;
-  const loadCapabilities = useDelivery((s) => s.load);
+  const printed = usePrintedDocument((name) => t('pagatore.payments.printed', { name }));
   const [items, setItems] = useState<PayerReceiptRow[] | null>(null);
   const [cursor, setCursor] = useState<string | null>(null);
   const [open, setOpen] = useState<PayerOpenNotice[] | null>(null);
   const [loadError, setLoadError] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState<number | null>(null);
-  const [ready, setReady] = useState<PrintedDocumentFileData | null>(null);
-
-  useEffect(() => {
-    void loadCapabilities();
-  }, [loadCapabilities]);
 
   const load = useCallback(async (after: string | null) => {
     const result = await api.invoke('payer.history', { limit: 20, cursor: after });
@@ -64,16 +54,7 @@ export function PaymentsPage() {
       notify({ severity: 'error', message: result.error.message, code: result.error.code });
       return;
     }
-    const caps = await loadCapabilities();
-    if (isPrintOnly(caps)) {
-      // a kiosk: "Stampa" means paper, at once, on the default printer
-      await printOnDefaultPrinter(t, notify, { kind: 'document', documentId: result.data.documentId });
-    } else if (isDownloadOnly(caps)) {
-      downloadPdf(result.data);
-      notify({ severity: 'success', message: t('pagatore.payments.printed', { name: result.data.fileName }) });
-    } else {
-      setReady(result.data);
-    }
+    await printed.deliver(result.data);
     setBusy(null);
   };
 
@@ -81,14 +62,7 @@ export function PaymentsPage() {
   return (
     <>
       <PageHeading title={t('pagatore.payments.heading')} subtitle={t('pagatore.payments.intro', { fiscalCode: payer.fiscalCode })} />
-      <DocumentReadyDialog
-        ready={ready ? { document: { kind: 'document', documentId: ready.documentId }, fileName: ready.fileName } : null}
-        capabilities={capabilities}
-        onDownload={() => {
-          if (ready) downloadPdf(ready);
-        }}
-        onClose={() => setReady(null)}
-      />
+      {printed.dialog}
 
       <Typography variant="h5" component="h2" sx={{ mb: 2 }}>
         {t('pagatore.payments.paidTitle')}

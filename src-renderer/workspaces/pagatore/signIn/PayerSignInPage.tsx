@@ -18,18 +18,13 @@ interface SignInState {
   from?: string;
 }
 
-function noticeKey(notice: SessionNotice) {
-  switch (notice.reason) {
-    case 'idle':
-      return 'pagatore.signIn.notice.idle' as const;
-    case 'required':
-      return 'pagatore.signIn.notice.required' as const;
-    case 'signedOutElsewhere':
-      return 'pagatore.signIn.notice.signedOutElsewhere' as const;
-    case 'signedOut':
-      return 'pagatore.signIn.notice.signedOut' as const;
-  }
-}
+/** Why the sign-in page is shown again, in the words of this workspace. */
+const noticeKeys = {
+  idle: 'pagatore.signIn.notice.idle',
+  required: 'pagatore.signIn.notice.required',
+  signedOutElsewhere: 'pagatore.signIn.notice.signedOutElsewhere',
+  signedOut: 'pagatore.signIn.notice.signedOut',
+} as const satisfies Record<SessionNotice['reason'], string>;
 
 /** Payer sign-in with codice fiscale and password; lockout and wrong-credential messages come from main. */
 export function PayerSignInPage() {
@@ -73,7 +68,7 @@ export function PayerSignInPage() {
       : state.activated
         ? { severity: 'success' as const, text: t('pagatore.signIn.activated') }
         : notice
-          ? { severity: notice.reason === 'signedOut' ? ('success' as const) : ('warning' as const), text: t(noticeKey(notice)) }
+          ? { severity: notice.reason === 'signedOut' ? ('success' as const) : ('warning' as const), text: t(noticeKeys[notice.reason]) }
           : null;
 
   return (

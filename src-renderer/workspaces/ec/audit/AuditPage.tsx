@@ -2,13 +2,8 @@ import { useCallback, useEffect, useState } from 'react';
 import {
   Button,
   MenuItem,
-  Paper,
   Stack,
-  Table,
-  TableBody,
   TableCell,
-  TableContainer,
-  TableHead,
   TableRow,
   TextField,
   Typography,
@@ -24,6 +19,7 @@ import { Download } from '@mui/icons-material';
 import { downloadText } from '../../../components/download';
 import { useNotifications } from '../../../stores/notifications';
 import { LoadingStatus } from '../../../components/LoadingStatus';
+import { DataTable } from '../../../components/DataTable';
 
 const PAGE_SIZE = 50;
 
@@ -140,38 +136,35 @@ export function AuditPage() {
         <LoadingStatus />
       ) : null}
       {items !== null ? (
-        <TableContainer component={Paper} variant="outlined">
-          <Table aria-label={t('audit.tableLabel')} size="small">
-            <TableHead>
-              <TableRow>
-                <TableCell>{t('audit.columns.at')}</TableCell>
-                <TableCell>{t('audit.columns.action')}</TableCell>
-                <TableCell>{t('audit.columns.actor')}</TableCell>
-                <TableCell>{t('audit.columns.details')}</TableCell>
+        <DataTable
+          label={t('audit.tableLabel')}
+          size="small"
+          columns={[
+            { label: t('audit.columns.at') },
+            { label: t('audit.columns.action') },
+            { label: t('audit.columns.actor') },
+            { label: t('audit.columns.details') },
+          ]}
+        >
+          {items.length === 0 ? (
+            <TableRow>
+              <TableCell colSpan={4}>{t('audit.empty')}</TableCell>
+            </TableRow>
+          ) : (
+            items.map((entry) => (
+              <TableRow key={entry.id}>
+                <TableCell sx={{ whiteSpace: 'nowrap', py: 1.25 }}>{displayDateTime(entry.at)}</TableCell>
+                <TableCell component="th" scope="row" sx={{ fontWeight: 600, whiteSpace: 'nowrap' }}>
+                  {actionLabel(t, entry.action)}
+                </TableCell>
+                <TableCell>
+                  <ActorName name={entry.actorName} />
+                </TableCell>
+                <TableCell sx={{ wordBreak: 'break-word' }}>{describeDetails(t, entry)}</TableCell>
               </TableRow>
-            </TableHead>
-            <TableBody>
-              {items.length === 0 ? (
-                <TableRow>
-                  <TableCell colSpan={4}>{t('audit.empty')}</TableCell>
-                </TableRow>
-              ) : (
-                items.map((entry) => (
-                  <TableRow key={entry.id}>
-                    <TableCell sx={{ whiteSpace: 'nowrap', py: 1.25 }}>{displayDateTime(entry.at)}</TableCell>
-                    <TableCell component="th" scope="row" sx={{ fontWeight: 600, whiteSpace: 'nowrap' }}>
-                      {actionLabel(t, entry.action)}
-                    </TableCell>
-                    <TableCell>
-                      <ActorName name={entry.actorName} />
-                    </TableCell>
-                    <TableCell sx={{ wordBreak: 'break-word' }}>{describeDetails(t, entry)}</TableCell>
-                  </TableRow>
-                ))
-              )}
-            </TableBody>
-          </Table>
-        </TableContainer>
+            ))
+          )}
+        </DataTable>
       ) : null}
       {nextBeforeId !== null ? (
         <Button variant="outlined" sx={{ mt: 2 }} onClick={() => void loadMore()} disabled={loadingMore}>

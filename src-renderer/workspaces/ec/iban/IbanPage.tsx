@@ -3,13 +3,8 @@ import {
   Box,
   Button,
   Chip,
-  Paper,
   Stack,
-  Table,
-  TableBody,
   TableCell,
-  TableContainer,
-  TableHead,
   TableRow,
   Typography,
 } from '@mui/material';
@@ -26,6 +21,7 @@ import { IbanStatusChip } from './ibanStatus';
 import { IbanFormDialog } from './IbanFormDialog';
 import { ScheduleDeletionDialog } from './ScheduleDeletionDialog';
 import { EmptyState, LoadingStatus } from '../../../components/LoadingStatus';
+import { DataTable } from '../../../components/DataTable';
 
 type DialogState = { kind: 'add' } | { kind: 'edit'; entry: IbanEntry } | { kind: 'delete'; entry: IbanEntry } | null;
 
@@ -78,69 +74,65 @@ export function IbanPage() {
         <EmptyState>{t('iban.empty')}</EmptyState>
       ) : null}
       {items !== null && items.length > 0 ? (
-        <TableContainer component={Paper} variant="outlined">
-          <Table aria-label={t('iban.tableLabel')} sx={{ '& th, & td': { px: 1.5 } }}>
-            <TableHead>
-              <TableRow>
-                <TableCell>{t('iban.columns.iban')}</TableCell>
-                <TableCell>{t('iban.columns.description')}</TableCell>
-                <TableCell>{t('iban.columns.validity')}</TableCell>
-                <TableCell>{t('iban.columns.status')}</TableCell>
-                <TableCell>{t('iban.columns.actions')}</TableCell>
+        <DataTable
+          label={t('iban.tableLabel')}
+          columns={[
+            { label: t('iban.columns.iban') },
+            { label: t('iban.columns.description') },
+            { label: t('iban.columns.validity') },
+            { label: t('iban.columns.status') },
+            { label: t('iban.columns.actions') },
+          ]}
+        >
+          {items.map((entry) => {
+            const formatted = formatIban(entry.iban);
+            return (
+              <TableRow key={entry.id} hover>
+                <TableCell component="th" scope="row">
+                  <Typography component="span" sx={{ fontFamily: '"DM Mono", monospace', fontSize: 14, whiteSpace: 'nowrap', display: 'block' }}>
+                    {formatted}
+                  </Typography>
+                  {entry.isPostal ? <Chip size="small" color="info" label={t('iban.postal')} sx={{ mt: 0.5 }} /> : null}
+                </TableCell>
+                <TableCell>{entry.description || <Box component="span" sx={{ color: 'text.secondary' }}>{t('common.none')}</Box>}</TableCell>
+                <TableCell sx={{ whiteSpace: 'nowrap' }}>
+                  {t('iban.validFrom', { date: displayDate(entry.validFrom) })}
+                  <br />
+                  {entry.validTo ? t('iban.validTo', { date: displayDate(entry.validTo) }) : t('iban.noEnd')}
+                </TableCell>
+                <TableCell>
+                  <IbanStatusChip entry={entry} />
+                </TableCell>
+                <TableCell>
+                  <Stack direction={{ xs: 'column', xl: 'row' }} spacing={0.5} alignItems="flex-start" sx={{ '& .MuiButton-root': { whiteSpace: 'nowrap' } }}>
+                    <Button size="small" onClick={() => setDialog({ kind: 'edit', entry })} aria-label={t('iban.actions.editLabel', { iban: formatted })}>
+                      {t('iban.actions.edit')}
+                    </Button>
+                    {entry.deletionDate === null ? (
+                      <Button
+                        size="small"
+                        color="error"
+                        onClick={() => setDialog({ kind: 'delete', entry })}
+                        aria-label={t('iban.actions.scheduleDeletionLabel', { iban: formatted })}
+                      >
+                        {t('iban.actions.scheduleDeletion')}
+                      </Button>
+                    ) : (
+                      <Button
+                        size="small"
+                        disabled={cancelling === entry.id}
+                        onClick={() => void cancelDeletion(entry)}
+                        aria-label={t('iban.actions.cancelDeletionLabel', { iban: formatted })}
+                      >
+                        {t('iban.actions.cancelDeletion')}
+                      </Button>
+                    )}
+                  </Stack>
+                </TableCell>
               </TableRow>
-            </TableHead>
-            <TableBody>
-              {items.map((entry) => {
-                const formatted = formatIban(entry.iban);
-                return (
-                  <TableRow key={entry.id} hover>
-                    <TableCell component="th" scope="row">
-                      <Typography component="span" sx={{ fontFamily: '"DM Mono", monospace', fontSize: 14, whiteSpace: 'nowrap', display: 'block' }}>
-                        {formatted}
-                      </Typography>
-                      {entry.isPostal ? <Chip size="small" color="info" label={t('iban.postal')} sx={{ mt: 0.5 }} /> : null}
-                    </TableCell>
-                    <TableCell>{entry.description || <Box component="span" sx={{ color: 'text.secondary' }}>{t('common.none')}</Box>}</TableCell>
-                    <TableCell sx={{ whiteSpace: 'nowrap' }}>
-                      {t('iban.validFrom', { date: displayDate(entry.validFrom) })}
-                      <br />
-                      {entry.validTo ? t('iban.validTo', { date: displayDate(entry.validTo) }) : t('iban.noEnd')}
-                    </TableCell>
-                    <TableCell>
-                      <IbanStatusChip entry={entry} />
-                    </TableCell>
-                    <TableCell>
-                      <Stack direction={{ xs: 'column', xl: 'row' }} spacing={0.5} alignItems="flex-start" sx={{ '& .MuiButton-root': { whiteSpace: 'nowrap' } }}>
-                        <Button size="small" onClick={() => setDialog({ kind: 'edit', entry })} aria-label={t('iban.actions.editLabel', { iban: formatted })}>
-                          {t('iban.actions.edit')}
-                        </Button>
-                        {entry.deletionDate === null ? (
-                          <Button
-                            size="small"
-                            color="error"
-                            onClick={() => setDialog({ kind: 'delete', entry })}
-                            aria-label={t('iban.actions.scheduleDeletionLabel', { iban: formatted })}
-                          >
-                            {t('iban.actions.scheduleDeletion')}
-                          </Button>
-                        ) : (
-                          <Button
-                            size="small"
-                            disabled={cancelling === entry.id}
-                            onClick={() => void cancelDeletion(entry)}
-                            aria-label={t('iban.actions.cancelDeletionLabel', { iban: formatted })}
-                          >
-                            {t('iban.actions.cancelDeletion')}
-                          </Button>
-                        )}
-                      </Stack>
-                    </TableCell>
-                  </TableRow>
-                );
-              })}
-            </TableBody>
-          </Table>
-        </TableContainer>
+            );
+          })}
+        </DataTable>
       ) : null}
 
       {dialog?.kind === 'add' || dialog?.kind === 'edit' ? (

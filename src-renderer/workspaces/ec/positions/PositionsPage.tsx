@@ -8,11 +8,7 @@ import {
   MenuItem,
   Paper,
   Stack,
-  Table,
-  TableBody,
   TableCell,
-  TableContainer,
-  TableHead,
   TableRow,
   TextField,
   Typography,
@@ -35,6 +31,7 @@ import { downloadOnly, isDownloadOnly, useDelivery } from '../../../stores/deliv
 import { DocumentActions } from '../../../components/delivery/DocumentActions';
 import { usePrintedDocument } from '../../../components/delivery/usePrintedDocument';
 import { EmptyState, LoadingStatus } from '../../../components/LoadingStatus';
+import { DataTable } from '../../../components/DataTable';
 
 interface FilterForm {
   status: PositionStatus | '';
@@ -197,67 +194,67 @@ export function PositionsPage() {
         <EmptyState>{t('positions.empty')}</EmptyState>
       ) : null}
       {items !== null && items.length > 0 ? (
-        <TableContainer component={Paper} variant="outlined">
-          <Table aria-label={t('positions.tableLabel')} size="small" sx={{ '& th, & td': { px: 1.5 } }}>
-            <TableHead>
-              <TableRow>
-                <TableCell padding="checkbox">
-                  <Checkbox
-                    checked={allOnPage}
-                    indeterminate={!allOnPage && items.some((i) => selected.has(i.id))}
-                    onChange={() => setSelected(allOnPage ? new Set() : new Set([...selected, ...items.map((i) => i.id)]))}
-                    inputProps={{ 'aria-label': t('positions.selectAll') }}
-                  />
-                </TableCell>
-                <TableCell>{t('positions.columns.iupd')}</TableCell>
-                <TableCell>{t('positions.columns.debtor')}</TableCell>
-                <TableCell>{t('positions.columns.description')}</TableCell>
-                <TableCell align="right">{t('positions.columns.amount')}</TableCell>
-                <TableCell>{t('positions.columns.due')}</TableCell>
-                <TableCell>{t('positions.columns.status')}</TableCell>
-                <TableCell>{t('positions.columns.actions')}</TableCell>
-              </TableRow>
-            </TableHead>
-            <TableBody>
-              {items.map((row) => (
-                <TableRow key={row.id} hover selected={selected.has(row.id)}>
-                  <TableCell padding="checkbox">
-                    <Checkbox checked={selected.has(row.id)} onChange={() => toggle(row.id)} inputProps={{ 'aria-label': t('positions.selectOne', { iupd: row.iupd }) }} />
-                  </TableCell>
-                  <TableCell component="th" scope="row" sx={{ fontFamily: '"DM Mono", monospace', fontSize: 13 }}>
-                    {row.iupd}
-                  </TableCell>
-                  <TableCell>
-                    {row.debtorName}
-                    <Typography variant="caption" component="span" sx={{ display: 'block', color: 'text.secondary' }}>
-                      {row.debtorFiscalCode}
-                    </Typography>
-                  </TableCell>
-                  <TableCell>{row.description}</TableCell>
-                  <TableCell align="right" sx={{ whiteSpace: 'nowrap' }}>
-                    {formatEuro(row.totalAmount)}
-                  </TableCell>
-                  <TableCell>{displayDate(row.minDueDate)}</TableCell>
-                  <TableCell>{positionStatusLabels[row.status]}</TableCell>
-                  <TableCell>
-                    <Stack direction={{ xs: 'column', xl: 'row' }} spacing={0.5} alignItems="flex-start" sx={{ '& .MuiButton-root': { whiteSpace: 'nowrap' } }}>
-                      {row.hasReceipt ? (
-                        <Button size="small" startIcon={<ReceiptLong aria-hidden />} disabled={busy !== null} onClick={() => void printOne(row, 'receipt')} aria-label={t('positions.printReceiptLabel', { iupd: row.iupd })}>
-                          {t('positions.printReceipt')}
-                        </Button>
-                      ) : null}
-                      {row.status === 'PUBLISHED' || row.status === 'VALID' || row.status === 'PARTIALLY_PAID' ? (
-                        <Button size="small" startIcon={<Print aria-hidden />} disabled={busy !== null} onClick={() => void printOne(row, 'notice')} aria-label={t('positions.printNoticeLabel', { iupd: row.iupd })}>
-                          {t('positions.printNotice')}
-                        </Button>
-                      ) : null}
-                    </Stack>
-                  </TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
-        </TableContainer>
+        <DataTable
+          label={t('positions.tableLabel')}
+          size="small"
+          columns={[
+            {
+              padding: 'checkbox',
+              label: (
+                <Checkbox
+                  checked={allOnPage}
+                  indeterminate={!allOnPage && items.some((i) => selected.has(i.id))}
+                  onChange={() => setSelected(allOnPage ? new Set() : new Set([...selected, ...items.map((i) => i.id)]))}
+                  inputProps={{ 'aria-label': t('positions.selectAll') }}
+                />
+              ),
+            },
+            { label: t('positions.columns.iupd') },
+            { label: t('positions.columns.debtor') },
+            { label: t('positions.columns.description') },
+            { label: t('positions.columns.amount'), align: 'right' },
+            { label: t('positions.columns.due') },
+            { label: t('positions.columns.status') },
+            { label: t('positions.columns.actions') },
+          ]}
+        >
+          {items.map((row) => (
+            <TableRow key={row.id} hover selected={selected.has(row.id)}>
+              <TableCell padding="checkbox">
+                <Checkbox checked={selected.has(row.id)} onChange={() => toggle(row.id)} inputProps={{ 'aria-label': t('positions.selectOne', { iupd: row.iupd }) }} />
+              </TableCell>
+              <TableCell component="th" scope="row" sx={{ fontFamily: '"DM Mono", monospace', fontSize: 13 }}>
+                {row.iupd}
+              </TableCell>
+              <TableCell>
+                {row.debtorName}
+                <Typography variant="caption" component="span" sx={{ display: 'block', color: 'text.secondary' }}>
+                  {row.debtorFiscalCode}
+                </Typography>
+              </TableCell>
+              <TableCell>{row.description}</TableCell>
+              <TableCell align="right" sx={{ whiteSpace: 'nowrap' }}>
+                {formatEuro(row.totalAmount)}
+              </TableCell>
+              <TableCell>{displayDate(row.minDueDate)}</TableCell>
+              <TableCell>{positionStatusLabels[row.status]}</TableCell>
+              <TableCell>
+                <Stack direction={{ xs: 'column', xl: 'row' }} spacing={0.5} alignItems="flex-start" sx={{ '& .MuiButton-root': { whiteSpace: 'nowrap' } }}>
+                  {row.hasReceipt ? (
+                    <Button size="small" startIcon={<ReceiptLong aria-hidden />} disabled={busy !== null} onClick={() => void printOne(row, 'receipt')} aria-label={t('positions.printReceiptLabel', { iupd: row.iupd })}>
+                      {t('positions.printReceipt')}
+                    </Button>
+                  ) : null}
+                  {row.status === 'PUBLISHED' || row.status === 'VALID' || row.status === 'PARTIALLY_PAID' ? (
+                    <Button size="small" startIcon={<Print aria-hidden />} disabled={busy !== null} onClick={() => void printOne(row, 'notice')} aria-label={t('positions.printNoticeLabel', { iupd: row.iupd })}>
+                      {t('positions.printNotice')}
+                    </Button>
+                  ) : null}
+                </Stack>
+              </TableCell>
+            </TableRow>
+          ))}
+        </DataTable>
       ) : null}
       {cursor ? (
         <Box sx={{ mt: 2, textAlign: 'center' }}>

@@ -1,16 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import {
-  Box,
-  Button,
-  Chip,
-  Paper,
-  Table,
-  TableBody,
-  TableCell,
-  TableContainer,
-  TableHead,
-  TableRow,
-} from '@mui/material';
+import { Box, Button, Chip, TableCell, TableRow } from '@mui/material';
 import { PersonAdd } from '@mui/icons-material';
 import { useTranslation } from 'react-i18next';
 import type { StaffMember } from '../../../../src-shared/ipc/schemas/staff';
@@ -23,6 +12,7 @@ import { ConfirmDialog } from '../../../components/ConfirmDialog';
 import { displayDateTime, displayTime } from '../../../components/format';
 import { StaffCreateDialog } from './StaffCreateDialog';
 import { LoadingStatus } from '../../../components/LoadingStatus';
+import { DataTable } from '../../../components/DataTable';
 
 function isLocked(member: StaffMember, now: number): boolean {
   return member.lockedUntil !== null && new Date(member.lockedUntil).getTime() > now;
@@ -91,62 +81,58 @@ export function StaffPage() {
         <LoadingStatus />
       ) : null}
       {items !== null ? (
-        <TableContainer component={Paper} variant="outlined">
-          <Table aria-label={t('staff.tableLabel')}>
-            <TableHead>
-              <TableRow>
-                <TableCell>{t('staff.columns.name')}</TableCell>
-                <TableCell>{t('staff.columns.email')}</TableCell>
-                <TableCell>{t('staff.columns.role')}</TableCell>
-                <TableCell>{t('staff.columns.state')}</TableCell>
-                <TableCell>{t('staff.columns.lastSignIn')}</TableCell>
-                <TableCell>{t('staff.columns.actions')}</TableCell>
+        <DataTable
+          label={t('staff.tableLabel')}
+          columns={[
+            { label: t('staff.columns.name') },
+            { label: t('staff.columns.email') },
+            { label: t('staff.columns.role') },
+            { label: t('staff.columns.state') },
+            { label: t('staff.columns.lastSignIn') },
+            { label: t('staff.columns.actions') },
+          ]}
+        >
+          {items.map((m) => {
+            const locked = isLocked(m, now);
+            return (
+              <TableRow key={m.id} hover>
+                <TableCell component="th" scope="row">
+                  {fullName(m)}
+                  {m.id === me?.id ? (
+                    <Box component="span" sx={{ color: 'text.secondary', ml: 0.5 }}>
+                      {t('staff.you')}
+                    </Box>
+                  ) : null}
+                </TableCell>
+                <TableCell>{m.username}</TableCell>
+                <TableCell>{t(`roles.${m.role}`)}</TableCell>
+                <TableCell>
+                  {!m.enabled ? (
+                    <Chip size="small" label={t('staff.state.disabled')} />
+                  ) : locked && m.lockedUntil ? (
+                    <Chip size="small" color="error" label={t('staff.state.locked', { time: displayTime(m.lockedUntil) })} />
+                  ) : (
+                    <Chip size="small" color="success" label={t('staff.state.active')} />
+                  )}
+                </TableCell>
+                <TableCell sx={{ whiteSpace: 'nowrap' }}>{m.lastSignInAt ? displayDateTime(m.lastSignInAt) : t('staff.never')}</TableCell>
+                <TableCell>
+                  <Button
+                    size="small"
+                    color={m.enabled ? 'error' : 'primary'}
+                    onClick={() => {
+                      setToggling(m);
+                      setConfirmOpen(true);
+                    }}
+                    aria-label={t(m.enabled ? 'staff.actions.disableLabel' : 'staff.actions.enableLabel', { name: fullName(m) })}
+                  >
+                    {m.enabled ? t('staff.actions.disable') : t('staff.actions.enable')}
+                  </Button>
+                </TableCell>
               </TableRow>
-            </TableHead>
-            <TableBody>
-              {items.map((m) => {
-                const locked = isLocked(m, now);
-                return (
-                  <TableRow key={m.id} hover>
-                    <TableCell component="th" scope="row">
-                      {fullName(m)}
-                      {m.id === me?.id ? (
-                        <Box component="span" sx={{ color: 'text.secondary', ml: 0.5 }}>
-                          {t('staff.you')}
-                        </Box>
-                      ) : null}
-                    </TableCell>
-                    <TableCell>{m.username}</TableCell>
-                    <TableCell>{t(`roles.${m.role}`)}</TableCell>
-                    <TableCell>
-                      {!m.enabled ? (
-                        <Chip size="small" label={t('staff.state.disabled')} />
-                      ) : locked && m.lockedUntil ? (
-                        <Chip size="small" color="error" label={t('staff.state.locked', { time: displayTime(m.lockedUntil) })} />
-                      ) : (
-                        <Chip size="small" color="success" label={t('staff.state.active')} />
-                      )}
-                    </TableCell>
-                    <TableCell sx={{ whiteSpace: 'nowrap' }}>{m.lastSignInAt ? displayDateTime(m.lastSignInAt) : t('staff.never')}</TableCell>
-                    <TableCell>
-                      <Button
-                        size="small"
-                        color={m.enabled ? 'error' : 'primary'}
-                        onClick={() => {
-                          setToggling(m);
-                          setConfirmOpen(true);
-                        }}
-                        aria-label={t(m.enabled ? 'staff.actions.disableLabel' : 'staff.actions.enableLabel', { name: fullName(m) })}
-                      >
-                        {m.enabled ? t('staff.actions.disable') : t('staff.actions.enable')}
-                      </Button>
-                    </TableCell>
-                  </TableRow>
-                );
-              })}
-            </TableBody>
-          </Table>
-        </TableContainer>
+            );
+          })}
+        </DataTable>
       ) : null}
 
       {creating ? (

@@ -5,13 +5,8 @@ import {
   Button,
   Chip,
   MenuItem,
-  Paper,
   Stack,
-  Table,
-  TableBody,
   TableCell,
-  TableContainer,
-  TableHead,
   TableRow,
   TextField,
   Typography,
@@ -28,6 +23,7 @@ import { displayDateTime } from '../../../components/format';
 import { StationStateChip } from './StationStateChip';
 import { StationFormDialog } from './StationFormDialog';
 import { EmptyState, LoadingStatus } from '../../../components/LoadingStatus';
+import { DataTable } from '../../../components/DataTable';
 
 type DialogState = { kind: 'add' } | { kind: 'edit'; station: StationView } | { kind: 'toggle'; station: StationView } | null;
 type EnabledFilter = 'all' | 'enabled' | 'disabled';
@@ -139,73 +135,70 @@ export function StationsPage() {
           {data.stations.length === 0 ? (
             <EmptyState>{filtered ? t('stations.emptyFiltered') : t('stations.empty')}</EmptyState>
           ) : (
-            <TableContainer component={Paper} variant="outlined">
-              <Table aria-label={t('stations.tableLabel')} sx={{ '& th, & td': { px: 1.5, verticalAlign: 'top' } }}>
-                <TableHead>
-                  <TableRow>
-                    <TableCell>{t('stations.columns.code')}</TableCell>
-                    <TableCell>{t('stations.columns.url')}</TableCell>
-                    <TableCell>{t('stations.columns.link')}</TableCell>
-                    <TableCell>{t('stations.columns.state')}</TableCell>
-                    <TableCell>{t('stations.columns.enabled')}</TableCell>
-                    <TableCell>{t('stations.columns.actions')}</TableCell>
-                  </TableRow>
-                </TableHead>
-                <TableBody>
-                  {data.stations.map((station) => (
-                    <TableRow key={station.code} hover>
-                      <TableCell component="th" scope="row">
-                        <Typography component="span" sx={{ fontFamily: '"DM Mono", monospace', fontSize: 14, whiteSpace: 'nowrap', display: 'block' }}>
-                          {station.code}
-                        </Typography>
-                        <Typography variant="caption" color="text.secondary">
-                          {t('stations.primitives', { version: station.primitiveVersion })}
-                        </Typography>
-                      </TableCell>
-                      <TableCell sx={{ overflowWrap: 'anywhere', maxWidth: 260 }}>
-                        {station.url}
-                        {station.verifiedAt ? (
-                          <Typography variant="caption" color="text.secondary" component="span" sx={{ display: 'block', overflowWrap: 'normal' }}>
-                            {t('stations.verifiedAt', { when: displayDateTime(station.verifiedAt) })}
-                          </Typography>
-                        ) : null}
-                      </TableCell>
-                      <TableCell>{t('stations.link', { aux: station.auxDigit, segregation: station.segregationCode })}</TableCell>
-                      <TableCell>
-                        <StationStateChip station={station} />
-                      </TableCell>
-                      <TableCell>
-                        <Chip size="small" variant="outlined" color={station.enabled ? 'success' : 'default'} label={station.enabled ? t('stations.enabledYes') : t('stations.enabledNo')} />
-                      </TableCell>
-                      <TableCell>
-                        <Stack spacing={0.5} alignItems="flex-start" sx={{ '& .MuiButton-root': { whiteSpace: 'nowrap' } }}>
-                          <Button size="small" onClick={() => setDialog({ kind: 'edit', station })} aria-label={t('stations.actions.editLabel', { code: station.code })}>
-                            {t('stations.actions.edit')}
-                          </Button>
-                          <Button
-                            size="small"
-                            disabled={busyCode === station.code}
-                            onClick={() => void verify(station)}
-                            aria-label={t('stations.actions.verifyLabel', { code: station.code })}
-                          >
-                            {t('stations.actions.verify')}
-                          </Button>
-                          <Button
-                            size="small"
-                            color={station.enabled ? 'error' : 'primary'}
-                            disabled={busyCode === station.code}
-                            onClick={() => setDialog({ kind: 'toggle', station })}
-                            aria-label={t(station.enabled ? 'stations.actions.disableLabel' : 'stations.actions.enableLabel', { code: station.code })}
-                          >
-                            {station.enabled ? t('stations.actions.disable') : t('stations.actions.enable')}
-                          </Button>
-                        </Stack>
-                      </TableCell>
-                    </TableRow>
-                  ))}
-                </TableBody>
-              </Table>
-            </TableContainer>
+            <DataTable
+              label={t('stations.tableLabel')}
+              topAligned
+              columns={[
+                { label: t('stations.columns.code') },
+                { label: t('stations.columns.url') },
+                { label: t('stations.columns.link') },
+                { label: t('stations.columns.state') },
+                { label: t('stations.columns.enabled') },
+                { label: t('stations.columns.actions') },
+              ]}
+            >
+              {data.stations.map((station) => (
+                <TableRow key={station.code} hover>
+                  <TableCell component="th" scope="row">
+                    <Typography component="span" sx={{ fontFamily: '"DM Mono", monospace', fontSize: 14, whiteSpace: 'nowrap', display: 'block' }}>
+                      {station.code}
+                    </Typography>
+                    <Typography variant="caption" color="text.secondary">
+                      {t('stations.primitives', { version: station.primitiveVersion })}
+                    </Typography>
+                  </TableCell>
+                  <TableCell sx={{ overflowWrap: 'anywhere', maxWidth: 260 }}>
+                    {station.url}
+                    {station.verifiedAt ? (
+                      <Typography variant="caption" color="text.secondary" component="span" sx={{ display: 'block', overflowWrap: 'normal' }}>
+                        {t('stations.verifiedAt', { when: displayDateTime(station.verifiedAt) })}
+                      </Typography>
+                    ) : null}
+                  </TableCell>
+                  <TableCell>{t('stations.link', { aux: station.auxDigit, segregation: station.segregationCode })}</TableCell>
+                  <TableCell>
+                    <StationStateChip station={station} />
+                  </TableCell>
+                  <TableCell>
+                    <Chip size="small" variant="outlined" color={station.enabled ? 'success' : 'default'} label={station.enabled ? t('stations.enabledYes') : t('stations.enabledNo')} />
+                  </TableCell>
+                  <TableCell>
+                    <Stack spacing={0.5} alignItems="flex-start" sx={{ '& .MuiButton-root': { whiteSpace: 'nowrap' } }}>
+                      <Button size="small" onClick={() => setDialog({ kind: 'edit', station })} aria-label={t('stations.actions.editLabel', { code: station.code })}>
+                        {t('stations.actions.edit')}
+                      </Button>
+                      <Button
+                        size="small"
+                        disabled={busyCode === station.code}
+                        onClick={() => void verify(station)}
+                        aria-label={t('stations.actions.verifyLabel', { code: station.code })}
+                      >
+                        {t('stations.actions.verify')}
+                      </Button>
+                      <Button
+                        size="small"
+                        color={station.enabled ? 'error' : 'primary'}
+                        disabled={busyCode === station.code}
+                        onClick={() => setDialog({ kind: 'toggle', station })}
+                        aria-label={t(station.enabled ? 'stations.actions.disableLabel' : 'stations.actions.enableLabel', { code: station.code })}
+                      >
+                        {station.enabled ? t('stations.actions.disable') : t('stations.actions.enable')}
+                      </Button>
+                    </Stack>
+                  </TableCell>
+                </TableRow>
+              ))}
+            </DataTable>
           )}
         </>
       ) : null}

@@ -5,13 +5,8 @@ import {
   Alert,
   Box,
   Chip,
-  Paper,
   Stack,
-  Table,
-  TableBody,
   TableCell,
-  TableContainer,
-  TableHead,
   TableRow,
   Typography,
 } from '@mui/material';
@@ -20,6 +15,7 @@ import { useTranslation } from 'react-i18next';
 import type { TestRun } from '../../../../src-shared/ipc/schemas/testActivities';
 import { formatNoticeNumber } from '../../../../src-shared/domain/noticeNumber';
 import { displayDateTime } from '../../../components/format';
+import { DataTable } from '../../../components/DataTable';
 
 /** One run: the verdict, expected vs obtained per case, then each case's messages. */
 export function RunDetail({ run }: { run: TestRun }) {
@@ -36,42 +32,40 @@ export function RunDetail({ run }: { run: TestRun }) {
       <Alert severity={run.passed ? 'success' : 'error'} sx={{ mb: 2 }}>
         {t(run.passed ? 'testActivities.passed' : 'testActivities.failed', { passed: run.mandatoryPassed, total: run.mandatoryTotal })}
       </Alert>
-      <TableContainer component={Paper} variant="outlined" sx={{ mb: 2 }}>
-        <Table aria-label={t('testActivities.tableLabel')} sx={{ '& th, & td': { px: 1.5, verticalAlign: 'top' } }}>
-          <TableHead>
-            <TableRow>
-              <TableCell>{t('testActivities.columns.case')}</TableCell>
-              <TableCell>{t('testActivities.columns.expected')}</TableCell>
-              <TableCell>{t('testActivities.columns.obtained')}</TableCell>
-              <TableCell>{t('testActivities.columns.outcome')}</TableCell>
-            </TableRow>
-          </TableHead>
-          <TableBody>
-            {run.cases.map((c, i) => (
-              <TableRow key={c.id}>
-                <TableCell component="th" scope="row" sx={{ maxWidth: 280 }}>
-                  <Typography variant="body2" sx={{ fontWeight: 600 }}>
-                    {`${i + 1}. ${c.title}`}
+      <DataTable
+        label={t('testActivities.tableLabel')}
+        topAligned
+        sx={{ mb: 2 }}
+        columns={[
+          { label: t('testActivities.columns.case') },
+          { label: t('testActivities.columns.expected') },
+          { label: t('testActivities.columns.obtained') },
+          { label: t('testActivities.columns.outcome') },
+        ]}
+      >
+        {run.cases.map((c, i) => (
+          <TableRow key={c.id}>
+            <TableCell component="th" scope="row" sx={{ maxWidth: 280 }}>
+              <Typography variant="body2" sx={{ fontWeight: 600 }}>
+                {`${i + 1}. ${c.title}`}
+              </Typography>
+              <Stack direction="row" spacing={1} sx={{ mt: 0.5 }} alignItems="center" flexWrap="wrap">
+                <Chip size="small" variant="outlined" label={c.mandatory ? t('testActivities.mandatory') : t('testActivities.optional')} />
+                {c.noticeNumber ? (
+                  <Typography variant="caption" color="text.secondary">
+                    {t('testActivities.notice', { notice: formatNoticeNumber(c.noticeNumber) })}
                   </Typography>
-                  <Stack direction="row" spacing={1} sx={{ mt: 0.5 }} alignItems="center" flexWrap="wrap">
-                    <Chip size="small" variant="outlined" label={c.mandatory ? t('testActivities.mandatory') : t('testActivities.optional')} />
-                    {c.noticeNumber ? (
-                      <Typography variant="caption" color="text.secondary">
-                        {t('testActivities.notice', { notice: formatNoticeNumber(c.noticeNumber) })}
-                      </Typography>
-                    ) : null}
-                  </Stack>
-                </TableCell>
-                <TableCell sx={{ maxWidth: 260 }}>{c.expected}</TableCell>
-                <TableCell sx={{ maxWidth: 260, wordBreak: 'break-word' }}>{c.obtained}</TableCell>
-                <TableCell>
-                  <Chip size="small" color={c.passed ? 'success' : 'error'} label={c.passed ? t('testActivities.ok') : t('testActivities.ko')} />
-                </TableCell>
-              </TableRow>
-            ))}
-          </TableBody>
-        </Table>
-      </TableContainer>
+                ) : null}
+              </Stack>
+            </TableCell>
+            <TableCell sx={{ maxWidth: 260 }}>{c.expected}</TableCell>
+            <TableCell sx={{ maxWidth: 260, wordBreak: 'break-word' }}>{c.obtained}</TableCell>
+            <TableCell>
+              <Chip size="small" color={c.passed ? 'success' : 'error'} label={c.passed ? t('testActivities.ok') : t('testActivities.ko')} />
+            </TableCell>
+          </TableRow>
+        ))}
+      </DataTable>
       {run.cases.map((c, i) => (
         <Accordion key={c.id} disableGutters variant="outlined" TransitionProps={{ unmountOnExit: true }}>
           <AccordionSummary expandIcon={<ExpandMore aria-hidden />} aria-controls={`run-${run.id}-${c.id}-messages`} id={`run-${run.id}-${c.id}-summary`}>

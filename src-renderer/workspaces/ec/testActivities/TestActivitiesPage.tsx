@@ -4,13 +4,8 @@ import {
   Button,
   Chip,
   CircularProgress,
-  Paper,
   Stack,
-  Table,
-  TableBody,
   TableCell,
-  TableContainer,
-  TableHead,
   TableRow,
   Typography,
 } from '@mui/material';
@@ -26,6 +21,7 @@ import { displayDateTime } from '../../../components/format';
 import { RunDetail } from './RunDetail';
 import { downloadBase64 } from '../../../components/download';
 import { EmptyState, LoadingStatus } from '../../../components/LoadingStatus';
+import { DataTable } from '../../../components/DataTable';
 
 /** The Referente Tecnico's test plan before production: run it, read it, save it as PDF. */
 export function TestActivitiesPage() {
@@ -114,45 +110,41 @@ export function TestActivitiesPage() {
           {runs.length === 0 ? (
             <EmptyState>{t('testActivities.none')}</EmptyState>
           ) : (
-            <TableContainer component={Paper} variant="outlined">
-              <Table aria-label={t('testActivities.historyTable')} sx={{ '& th, & td': { px: 1.5 } }}>
-                <TableHead>
-                  <TableRow>
-                    <TableCell>{t('testActivities.historyColumns.run')}</TableCell>
-                    <TableCell>{t('testActivities.historyColumns.when')}</TableCell>
-                    <TableCell>{t('testActivities.historyColumns.station')}</TableCell>
-                    <TableCell>{t('testActivities.historyColumns.result')}</TableCell>
-                    <TableCell>{t('testActivities.historyColumns.actions')}</TableCell>
-                  </TableRow>
-                </TableHead>
-                <TableBody>
-                  {runs.map((r) => (
-                    <TableRow key={r.id} hover selected={shown?.id === r.id}>
-                      <TableCell component="th" scope="row">{`n. ${r.id}`}</TableCell>
-                      <TableCell sx={{ whiteSpace: 'nowrap' }}>{displayDateTime(r.startedAt)}</TableCell>
-                      <TableCell sx={{ fontFamily: '"DM Mono", monospace' }}>{r.stationCode}</TableCell>
-                      <TableCell>
-                        <Chip
-                          size="small"
-                          color={r.passed ? 'success' : 'error'}
-                          label={`${r.passed ? t('testActivities.resultPassed') : t('testActivities.resultFailed')} (${r.mandatoryPassed}/${r.mandatoryTotal})`}
-                        />
-                      </TableCell>
-                      <TableCell>
-                        <Stack direction="row" spacing={1}>
-                          <Button size="small" onClick={() => void show(r.id)} aria-label={t('testActivities.showLabel', { id: r.id })}>
-                            {t('testActivities.show')}
-                          </Button>
-                          <Button size="small" disabled={busyId === r.id} onClick={() => void download(r.id)} aria-label={t('testActivities.downloadLabel', { id: r.id })}>
-                            {t('testActivities.download')}
-                          </Button>
-                        </Stack>
-                      </TableCell>
-                    </TableRow>
-                  ))}
-                </TableBody>
-              </Table>
-            </TableContainer>
+            <DataTable
+              label={t('testActivities.historyTable')}
+              columns={[
+                { label: t('testActivities.historyColumns.run') },
+                { label: t('testActivities.historyColumns.when') },
+                { label: t('testActivities.historyColumns.station') },
+                { label: t('testActivities.historyColumns.result') },
+                { label: t('testActivities.historyColumns.actions') },
+              ]}
+            >
+              {runs.map((r) => (
+                <TableRow key={r.id} hover selected={shown?.id === r.id}>
+                  <TableCell component="th" scope="row">{`n. ${r.id}`}</TableCell>
+                  <TableCell sx={{ whiteSpace: 'nowrap' }}>{displayDateTime(r.startedAt)}</TableCell>
+                  <TableCell sx={{ fontFamily: '"DM Mono", monospace' }}>{r.stationCode}</TableCell>
+                  <TableCell>
+                    <Chip
+                      size="small"
+                      color={r.passed ? 'success' : 'error'}
+                      label={`${r.passed ? t('testActivities.resultPassed') : t('testActivities.resultFailed')} (${r.mandatoryPassed}/${r.mandatoryTotal})`}
+                    />
+                  </TableCell>
+                  <TableCell>
+                    <Stack direction="row" spacing={1}>
+                      <Button size="small" onClick={() => void show(r.id)} aria-label={t('testActivities.showLabel', { id: r.id })}>
+                        {t('testActivities.show')}
+                      </Button>
+                      <Button size="small" disabled={busyId === r.id} onClick={() => void download(r.id)} aria-label={t('testActivities.downloadLabel', { id: r.id })}>
+                        {t('testActivities.download')}
+                      </Button>
+                    </Stack>
+                  </TableCell>
+                </TableRow>
+              ))}
+            </DataTable>
           )}
         </>
       ) : null}

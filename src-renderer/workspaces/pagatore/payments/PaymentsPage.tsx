@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import { Box, Button, Paper, Table, TableBody, TableCell, TableContainer, TableHead, TableRow, Typography } from '@mui/material';
+import { Box, Button, TableCell, TableRow, Typography } from '@mui/material';
 import { ReceiptLong } from '@mui/icons-material';
 import { useTranslation } from 'react-i18next';
 import { formatEuro } from '../../../../src-shared/domain/amount';
@@ -13,6 +13,7 @@ import { displayDate, displayDateTime } from '../../../components/format';
 import { usePrintedDocument } from '../../../components/delivery/usePrintedDocument';
 import { useNotifications } from '../../../stores/notifications';
 import { useSession } from '../../../stores/session';
+import { DataTable } from '../../../components/DataTable';
 
 const mono = { fontFamily: '"DM Mono", monospace', fontSize: 13, whiteSpace: 'nowrap' } as const;
 
@@ -71,57 +72,54 @@ export function PaymentsPage() {
       {items === null && !loadError ? <LoadingStatus /> : null}
       {items !== null && items.length === 0 ? <EmptyState>{t('pagatore.payments.empty')}</EmptyState> : null}
       {items !== null && items.length > 0 ? (
-        <TableContainer component={Paper} variant="outlined">
-          <Table aria-label={t('pagatore.payments.tableLabel')} size="small" sx={{ '& th, & td': { px: 1.5 } }}>
-            <TableHead>
-              <TableRow>
-                <TableCell>{t('pagatore.payments.columns.date')}</TableCell>
-                <TableCell>{t('pagatore.payments.columns.ec')}</TableCell>
-                <TableCell>{t('pagatore.payments.columns.description')}</TableCell>
-                <TableCell>{t('pagatore.payments.columns.notice')}</TableCell>
-                <TableCell align="right">{t('pagatore.payments.columns.amount')}</TableCell>
-                <TableCell align="right">{t('pagatore.payments.columns.fee')}</TableCell>
-                <TableCell>{t('pagatore.payments.columns.psp')}</TableCell>
-                <TableCell>{t('pagatore.payments.columns.actions')}</TableCell>
+        <DataTable
+          label={t('pagatore.payments.tableLabel')}
+          size="small"
+          columns={[
+            { label: t('pagatore.payments.columns.date') },
+            { label: t('pagatore.payments.columns.ec') },
+            { label: t('pagatore.payments.columns.description') },
+            { label: t('pagatore.payments.columns.notice') },
+            { label: t('pagatore.payments.columns.amount'), align: 'right' },
+            { label: t('pagatore.payments.columns.fee'), align: 'right' },
+            { label: t('pagatore.payments.columns.psp') },
+            { label: t('pagatore.payments.columns.actions') },
+          ]}
+        >
+          {items.map((row) => {
+            const notice = formatNoticeNumber(row.noticeNumber);
+            return (
+              <TableRow key={row.id} hover>
+                <TableCell sx={{ whiteSpace: 'nowrap' }}>{displayDateTime(row.paidAt)}</TableCell>
+                <TableCell>{row.ecName}</TableCell>
+                <TableCell component="th" scope="row">
+                  {row.description}
+                </TableCell>
+                <TableCell sx={mono}>{notice}</TableCell>
+                <TableCell align="right" sx={{ whiteSpace: 'nowrap' }}>
+                  {formatEuro(row.amount)}
+                </TableCell>
+                <TableCell align="right" sx={{ whiteSpace: 'nowrap' }}>
+                  {formatEuro(row.fee)}
+                </TableCell>
+                <TableCell>{row.pspName}</TableCell>
+                <TableCell>
+                  <Button
+                    size="small"
+                    variant="outlined"
+                    startIcon={<ReceiptLong aria-hidden />}
+                    disabled={busy !== null}
+                    onClick={() => void printReceipt(row)}
+                    aria-label={t('pagatore.payments.printReceiptLabel', { notice })}
+                    sx={{ whiteSpace: 'nowrap' }}
+                  >
+                    {t('pagatore.payments.printReceipt')}
+                  </Button>
+                </TableCell>
               </TableRow>
-            </TableHead>
-            <TableBody>
-              {items.map((row) => {
-                const notice = formatNoticeNumber(row.noticeNumber);
-                return (
-                  <TableRow key={row.id} hover>
-                    <TableCell sx={{ whiteSpace: 'nowrap' }}>{displayDateTime(row.paidAt)}</TableCell>
-                    <TableCell>{row.ecName}</TableCell>
-                    <TableCell component="th" scope="row">
-                      {row.description}
-                    </TableCell>
-                    <TableCell sx={mono}>{notice}</TableCell>
-                    <TableCell align="right" sx={{ whiteSpace: 'nowrap' }}>
-                      {formatEuro(row.amount)}
-                    </TableCell>
-                    <TableCell align="right" sx={{ whiteSpace: 'nowrap' }}>
-                      {formatEuro(row.fee)}
-                    </TableCell>
-                    <TableCell>{row.pspName}</TableCell>
-                    <TableCell>
-                      <Button
-                        size="small"
-                        variant="outlined"
-                        startIcon={<ReceiptLong aria-hidden />}
-                        disabled={busy !== null}
-                        onClick={() => void printReceipt(row)}
-                        aria-label={t('pagatore.payments.printReceiptLabel', { notice })}
-                        sx={{ whiteSpace: 'nowrap' }}
-                      >
-                        {t('pagatore.payments.printReceipt')}
-                      </Button>
-                    </TableCell>
-                  </TableRow>
-                );
-              })}
-            </TableBody>
-          </Table>
-        </TableContainer>
+            );
+          })}
+        </DataTable>
       ) : null}
       {cursor ? (
         <Box sx={{ mt: 2, textAlign: 'center' }}>
@@ -139,34 +137,31 @@ export function PaymentsPage() {
           <Typography color="text.secondary" sx={{ mb: 2, maxWidth: '70ch' }}>
             {t('pagatore.payments.openHint')}
           </Typography>
-          <TableContainer component={Paper} variant="outlined">
-            <Table aria-label={t('pagatore.payments.openTableLabel')} size="small" sx={{ '& th, & td': { px: 1.5 } }}>
-              <TableHead>
-                <TableRow>
-                  <TableCell>{t('pagatore.payments.columns.ec')}</TableCell>
-                  <TableCell>{t('pagatore.payments.columns.description')}</TableCell>
-                  <TableCell>{t('pagatore.payments.columns.notice')}</TableCell>
-                  <TableCell align="right">{t('pagatore.payments.columns.amount')}</TableCell>
-                  <TableCell>{t('pagatore.payments.due')}</TableCell>
-                </TableRow>
-              </TableHead>
-              <TableBody>
-                {open.map((n) => (
-                  <TableRow key={n.noticeNumber}>
-                    <TableCell>{n.ecName}</TableCell>
-                    <TableCell component="th" scope="row">
-                      {n.description}
-                    </TableCell>
-                    <TableCell sx={mono}>{formatNoticeNumber(n.noticeNumber)}</TableCell>
-                    <TableCell align="right" sx={{ whiteSpace: 'nowrap' }}>
-                      {formatEuro(n.amount)}
-                    </TableCell>
-                    <TableCell>{displayDate(n.dueDate)}</TableCell>
-                  </TableRow>
-                ))}
-              </TableBody>
-            </Table>
-          </TableContainer>
+          <DataTable
+            label={t('pagatore.payments.openTableLabel')}
+            size="small"
+            columns={[
+              { label: t('pagatore.payments.columns.ec') },
+              { label: t('pagatore.payments.columns.description') },
+              { label: t('pagatore.payments.columns.notice') },
+              { label: t('pagatore.payments.columns.amount'), align: 'right' },
+              { label: t('pagatore.payments.due') },
+            ]}
+          >
+            {open.map((n) => (
+              <TableRow key={n.noticeNumber}>
+                <TableCell>{n.ecName}</TableCell>
+                <TableCell component="th" scope="row">
+                  {n.description}
+                </TableCell>
+                <TableCell sx={mono}>{formatNoticeNumber(n.noticeNumber)}</TableCell>
+                <TableCell align="right" sx={{ whiteSpace: 'nowrap' }}>
+                  {formatEuro(n.amount)}
+                </TableCell>
+                <TableCell>{displayDate(n.dueDate)}</TableCell>
+              </TableRow>
+            ))}
+          </DataTable>
         </>
       ) : null}
     </>

@@ -8,6 +8,7 @@ import type { SettlementFlow } from '../src-main/reconciliation';
 import { onboardForSimulation, seedPositions } from '../src-main/simulation';
 import { ecAccounts, simulationActor } from '../src-main/simulation/catalogue';
 import type { CtReceiptV2 } from '../src-shared/sanp/messages';
+import { toSanpTransfer } from '../src-main/positions/ecStation';
 import { formatInt, note, type BenchSection, type BenchTarget } from './section';
 
 export const DEFAULT_BENCH_FLOW_LINES = 100_000;
@@ -53,14 +54,7 @@ export async function benchReconciliation(lines = DEFAULT_BENCH_FLOW_LINES): Pro
           description: option.description,
           companyName: ec.name,
           debtor: { uniqueIdentifier: { entityUniqueIdentifierType: position.debtor.type, entityUniqueIdentifierValue: position.debtor.fiscalCode }, fullName: position.debtor.fullName },
-          transferList: option.transfers.map((t) => ({
-            idTransfer: t.index,
-            transferAmount: t.amount,
-            fiscalCodePA: t.ecFiscalCode,
-            IBAN: t.iban,
-            remittanceInformation: t.remittance,
-            transferCategory: t.taxonomy,
-          })),
+          transferList: option.transfers.map(toSanpTransfer),
           idPSP: PSP.idPSP,
           pspFiscalCode: PSP.fiscalCode,
           PSPCompanyName: PSP.name,

@@ -21,7 +21,7 @@ export function insertMany(db: Database.Database, verb: 'INSERT' | 'INSERT OR IG
   }
   if (i < rows.length) {
     const rest = rows.slice(i);
-    changes += db.prepare(`${verb} INTO ${into} VALUES ${Array<string>(rest.length).fill(row).join(', ')}`).run(...rest.flat()).changes;
+    changes += cached<unknown[]>(db, `${verb} INTO ${into} VALUES ${Array<string>(rest.length).fill(row).join(', ')}`).run(...rest.flat()).changes;
   }
   return changes;
 }

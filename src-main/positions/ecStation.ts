@@ -22,6 +22,7 @@ import {
   type PaGetPaymentV2Res,
   type PaSendRTV2Res,
   type PaVerifyPaymentNoticeRes,
+  type Transfer as SanpTransfer,
 } from '../../src-shared/sanp/messages';
 import type { Db } from '../db/openDatabase';
 import type { Clock } from '../platform/clock';
@@ -33,7 +34,7 @@ import type { AuditService } from '../services/auditService';
 import { WriteBatcher } from '../db/writeBatcher';
 import type { PositionRepository } from './positionRepository';
 import type { ReceiptRepository } from './receiptRepository';
-import type { PaymentOption, PositionSummary, ReceiptAnomaly } from './types';
+import type { PaymentOption, PositionSummary, ReceiptAnomaly, Transfer } from './types';
 
 /** Short Italian reasons, one per fault; `description` adds the specifics of each case. */
 export const stationFaultStrings: Record<PaaFaultCode, string> = {
@@ -153,14 +154,7 @@ export class EcStation implements EcStationPort {
           companyName: position.companyName,
           ...(position.officeName ? { officeName: position.officeName } : {}),
           debtor: toSanpDebtor(position),
-          transferList: this.deps.positions.transfers(option.id).map((t) => ({
-            idTransfer: t.index,
-            transferAmount: t.amount,
-            fiscalCodePA: t.ecFiscalCode,
-            IBAN: t.iban,
-            remittanceInformation: t.remittance,
-            transferCategory: t.taxonomy,
-          })),
+          transferList: this.deps.positions.transfers(option.id).map(toSanpTransfer),
         },
       };
     });
@@ -344,6 +338,18 @@ function isPostalIban(iban: string): boolean {
 function paidAt(receipt: CtReceiptV2, receivedAt: string): string {
   const t = new Date(receipt.paymentDateTime);
   return Number.isNaN(t.getTime()) ? receivedAt : t.toISOString();
+}
+
+/** A transfer of an option as SANP names it (paGetPaymentV2, and the receipts built from it). */
+export function toSanpTransfer(t: Transfer): SanpTransfer {
+  return {
+    idTransfer: t.index,
+    transferAmount: t.amount,
+    fiscalCodePA: t.ecFiscalCode,
+    IBAN: t.iban,
+    remittanceInformation: t.remittance,
+    transferCategory: t.taxonomy,
+  };
 }
 
 function toSanpDebtor(position: PositionSummary): SanpDebtor {

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { DebtPosition } from '../../../src-main/positions/types';
+import { toSanpTransfer } from '../../../src-main/positions/ecStation';
 import type { z } from 'zod';
 import type { settlementFlow } from '../../../src-main/reconciliation/flowSchema';
 import {
@@ -37,16 +38,7 @@ async function publishedPosition(input = positionInput()): Promise<DebtPosition>
 /** Pays an option through the EC station, as the Nodo would; returns the receipt id (IUR). */
 async function pay(position: DebtPosition, optionIndex = 0): Promise<string> {
   const option = position.options[optionIndex]!;
-  const receipt = receiptFor(option, {
-    transferList: option.transfers.map((t) => ({
-      idTransfer: t.index,
-      transferAmount: t.amount,
-      fiscalCodePA: t.ecFiscalCode,
-      IBAN: t.iban,
-      remittanceInformation: t.remittance,
-      transferCategory: t.taxonomy,
-    })),
-  });
+  const receipt = receiptFor(option, { transferList: option.transfers.map(toSanpTransfer) });
   const answer = await p.station.paSendRTV2({ ...address, receipt });
   expect(answer).toEqual({ outcome: 'OK' });
   return receipt.receiptId;

@@ -2,7 +2,7 @@ import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { buildPosteDataMatrixPayload } from '../../../src-shared/domain/posteDataMatrix';
 import { buildQrPayload } from '../../../src-shared/domain/qrPayload';
 import { formatNoticeNumber } from '../../../src-shared/domain/noticeNumber';
-import type { NoticeSettings } from '../../../src-shared/ipc/schemas/noticeSettings';
+import { PHYSICAL_CHANNEL_MAX, type NoticeSettings } from '../../../src-shared/ipc/schemas/noticeSettings';
 import type { DebtPosition, PositionInput } from '../../../src-main/positions/types';
 import type { TraceBox } from '../../../src-main/print/draw';
 import { renderNoticesPdf, type NoticeDocument } from '../../../src-main/print';
@@ -227,10 +227,11 @@ describe('official texts and page geometry (guideline 3.4, strings 3.2)', () => 
 });
 
 describe('text stays inside its box', () => {
-  it('a 140-character description and a 70-character debtor name are printed whole, within their boxes', async () => {
+  it('a 140-character description, a 70-character debtor name and the longest channels of the EC are printed whole, within their boxes', async () => {
     expect(LONG_DESCRIPTION).toHaveLength(140);
     expect(LONG_NAME).toHaveLength(70);
-    settings = sampleSettings({ logo: sampleLogo(), posteAuthorisation: POSTE_AUTH });
+    settings = sampleSettings({ logo: sampleLogo(), posteAuthorisation: POSTE_AUTH, onlineChannel: 'siteOrApp', physicalChannel: 'Presso Lo Sportello Tributi Di Piazza Garibaldi 10' });
+    expect(settings.physicalChannel).toHaveLength(PHYSICAL_CHANNEL_MAX);
     const position = published(
       positionInput({
         debtor: { type: 'F', fiscalCode: 'RCCMNL83S18D969H', fullName: LONG_NAME },
@@ -242,9 +243,9 @@ describe('text stays inside its box', () => {
     const trace: TraceBox[] = [];
     const pdf = writeTemp(await renderNoticesPdf([built.document as NoticeDocument], { trace }), 'long.pdf');
     const words = pdfWords(pdf);
-    const checked = trace.filter((b) => /description|debtor|debtorName|subject/i.test(b.name));
+    const checked = trace.filter((b) => /description|debtor|debtorName|subject|where/i.test(b.name));
     expect(checked.map((b) => b.name)).toEqual(
-      expect.arrayContaining(['subject', 'debtorName', 'bank0.description', 'bank0.debtor', 'postal0.description', 'postal0.debtor']),
+      expect.arrayContaining(['subject', 'debtorName', 'bank0.description', 'bank0.debtor', 'postal0.description', 'postal0.debtor', 'whereOnline', 'wherePhysical']),
     );
     for (const box of checked) {
       // printed whole: shrunk if need be, never cut

@@ -17,6 +17,10 @@ export const fiscalCodeInvalidMessages: Record<FiscalCodeInvalidReason, string> 
 export const legalFiscalCodeFormatMessage =
   'Codice fiscale non valido: per un ente o una società servono 11 cifre.';
 
+/** Message for person-only fields (a payer's account), where 11 digits are the wrong kind. */
+export const personFiscalCodeFormatMessage =
+  'Serve il codice fiscale di una persona (16 caratteri): 11 cifre sono il codice di un ente o di una società.';
+
 export interface PersonFiscalCode {
   kind: 'person';
   code: string;
@@ -120,6 +124,14 @@ export function validateLegalFiscalCode(input: string): Check<LegalFiscalCode, F
   if (code === '') return fail('EMPTY', fiscalCodeInvalidMessages);
   if (!LEGAL_PATTERN.test(code)) return { ok: false, reason: 'FORMAT', message: legalFiscalCodeFormatMessage };
   return parseLegal(code);
+}
+
+/** For fields that only admit a person (a payer's account): 16 characters with a valid check letter. */
+export function validatePersonFiscalCode(input: string): Check<PersonFiscalCode, FiscalCodeInvalidReason> {
+  const check = validateFiscalCode(input);
+  if (!check.ok) return check;
+  if (check.value.kind !== 'person') return { ok: false, reason: 'FORMAT', message: personFiscalCodeFormatMessage };
+  return ok(check.value);
 }
 
 export function isValidFiscalCode(input: string): boolean {

@@ -1,16 +1,15 @@
 import { useState } from 'react';
 import { TextField, type TextFieldProps } from '@mui/material';
 import { useTranslation } from 'react-i18next';
-import { normalizeFiscalCode, validateFiscalCode } from '../../../src-shared/domain/fiscalCode';
+import { normalizeFiscalCode, validatePersonFiscalCode } from '../../../src-shared/domain/fiscalCode';
 
 /** A person's code is 16 characters: from there on (or on leaving the field) a wrong one is flagged while typing. */
 const PERSON_LENGTH = 16;
 
 /** The same check main applies, for a person's code; main still decides on submit. */
 export function personFiscalCodeProblem(value: string): string | null {
-  const check = validateFiscalCode(value);
-  if (!check.ok) return check.message;
-  return check.value.kind === 'person' ? null : 'Per il Pagatore serve il codice fiscale di una persona (16 caratteri).';
+  const check = validatePersonFiscalCode(value);
+  return check.ok ? null : check.message;
 }
 
 interface FiscalCodeFieldProps extends Omit<TextFieldProps, 'value' | 'onChange'> {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { normalizeFiscalCode, validateFiscalCode } from '../../domain/fiscalCode';
+import { normalizeFiscalCode, validatePersonFiscalCode } from '../../domain/fiscalCode';
 import { ACTIVATION_CODE_LENGTH, PRIVACY_NOTICE_VERSION } from '../../pagatore/privacyNotice';
 import { email, id, newPassword, text, withPasswordConfirmation } from './common';
 import { printedDocumentFile } from './print';
@@ -10,9 +10,8 @@ export const personFiscalCode = z
   .max(32, { error: 'Codice fiscale non valido.' })
   .transform(normalizeFiscalCode)
   .superRefine((value, ctx) => {
-    const check = validateFiscalCode(value);
+    const check = validatePersonFiscalCode(value);
     if (!check.ok) ctx.addIssue({ code: 'custom', message: check.message });
-    else if (check.value.kind !== 'person') ctx.addIssue({ code: 'custom', message: 'Per registrarsi serve il codice fiscale di una persona (16 caratteri).' });
   });
 
 /** As typed at a kiosk: spaces and a dash between groups are tolerated. */

@@ -10,6 +10,8 @@ import {
   normalizeFiscalCode,
   validateFiscalCode,
   validateLegalFiscalCode,
+  validatePersonFiscalCode,
+  personFiscalCodeFormatMessage,
 } from '../../../src-shared/domain/fiscalCode';
 import type { FiscalCodeInvalidReason } from '../../../src-shared/domain/fiscalCode';
 import { DIGITS, LETTERS, legalFiscalCode, personFiscalCode, substitute } from './arbitraries';
@@ -135,6 +137,13 @@ describe('legal fiscal codes (11 digits, Luhn)', () => {
     });
     expect(validateLegalFiscalCode('').ok).toBe(false);
     expect(validateLegalFiscalCode(' 802 1543 0580 ').ok).toBe(true);
+  });
+
+  it('validatePersonFiscalCode refuses an entity\'s 11 digits with FORMAT, and passes on other problems as they are', () => {
+    expect(validatePersonFiscalCode('80215430580')).toEqual({ ok: false, reason: 'FORMAT', message: personFiscalCodeFormatMessage });
+    expect(validatePersonFiscalCode('77777777777')).toMatchObject({ ok: false, reason: 'LUHN' });
+    expect(validatePersonFiscalCode('RCCMNL83S18D969X')).toMatchObject({ ok: false, reason: 'CHECK_CHARACTER' });
+    expect(validatePersonFiscalCode(' rccmnl83s18d969h ')).toMatchObject({ ok: true, value: { kind: 'person', code: 'RCCMNL83S18D969H' } });
   });
 
   it('isLegalEntityCode tells the registration form which labels to show', () => {

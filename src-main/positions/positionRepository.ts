@@ -227,9 +227,9 @@ export function buildPageQuery(q: PageQuery): { sql: string; params: Array<strin
 export const positionSql = {
   byId: 'SELECT * FROM debt_position WHERE id = ?',
   byIupd: 'SELECT * FROM debt_position WHERE iupd = ?',
-  optionByNoticeNumber: 'SELECT * FROM payment_option WHERE notice_number = ?',
-  optionByIuv: 'SELECT * FROM payment_option WHERE iuv = ?',
-  optionsOfPosition: 'SELECT * FROM payment_option WHERE position_id = ? ORDER BY kind DESC, instalment_number, id',
+  optionByNoticeNumber: 'SELECT * FROM payment_option_now WHERE notice_number = ?',
+  optionByIuv: 'SELECT * FROM payment_option_now WHERE iuv = ?',
+  optionsOfPosition: 'SELECT * FROM payment_option_now WHERE position_id = ? ORDER BY kind DESC, instalment_number, id',
   transfersOfOption: 'SELECT * FROM transfer WHERE option_id = ? ORDER BY transfer_index',
   // the partial indexes hold only the candidates; without statistics the planner would rather take
   // the status index, so it is named (INDEXED BY also fails loudly if the index ever stops fitting)
@@ -356,7 +356,7 @@ export class PositionRepository {
     return cached<[string], { id: number; version: number; status: PositionStatus; validity_date: string | null; switch_to_expired: number; options: string }>(
       this.db,
       `SELECT p.id, p.version, p.status, p.validity_date, p.switch_to_expired,
-              (SELECT json_group_array(json_array(o.kind, o.due_date, o.status)) FROM payment_option o WHERE o.position_id = p.id) AS options
+              (SELECT json_group_array(json_array(o.kind, o.due_date, o.status)) FROM payment_option_now o WHERE o.position_id = p.id) AS options
          FROM debt_position p WHERE p.id IN (SELECT value FROM json_each(?))`,
     )
       .all(JSON.stringify(ids))
@@ -387,7 +387,7 @@ export class PositionRepository {
     const byPosition = new Map<number, PaymentOption[]>(positionIds.map((id) => [id, []]));
     if (positionIds.length === 0) return byPosition;
     // one statement per page size, at most 100 distinct texts
-    const sql = `SELECT * FROM payment_option WHERE position_id IN (${positionIds.map(() => '?').join(', ')})
+    const sql = `SELECT * FROM payment_option_now WHERE position_id IN (${positionIds.map(() => '?').join(', ')})
       ORDER BY position_id, kind DESC, instalment_number, id`;
     for (const row of cached<number[], OptionRow>(this.db, sql).all(...positionIds)) {
       byPosition.get(row.position_id)?.push(toOption(row));

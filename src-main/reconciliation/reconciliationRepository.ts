@@ -78,19 +78,33 @@ export interface NewFlow {
   declaredPayments: number;
   declaredAmount: number;
   bankTransfer: { amount: number; date: string; remittanceInformation: string } | null;
+  /** the flow's lines as received, in flow order */
+  lines: readonly ReceivedLine[];
   importedAt: string;
   importedBy: string;
 }
 
-export interface NewLine {
-  lineNo: number;
+export interface ReceivedLine {
   iuv: string;
   iur: string;
   transferIndex: number;
   amount: number;
   outcomeCode: number;
   outcomeDate: string;
+}
+
+/** One line of a stored flow as received, with what reconciliation found for it. */
+export interface StoredLine extends ReceivedLine {
+  lineNo: number;
   result: LineResult;
+  /** the receipt transfer's amount, when a receipt was found */
+  expectedAmount: number | null;
+}
+
+/** A line that did not match, as `settlement_line` keeps it. */
+export interface NewIssueLine extends ReceivedLine {
+  lineNo: number;
+  result: Exclude<LineResult, 'MATCHED'>;
   receiptRow: number | null;
   expectedAmount: number | null;
 }
@@ -112,23 +126,15 @@ interface FactsRow {
   transfer_ec: string | null;
   transfer_iban: string | null;
   reported_by: string | null;
-  option_id: number;
   position_id: number;
   settles: number;
-  ec_transfers: number;
 }
 
-/**
- * What marking a receipt's option reported needs, read with the line's own lookup so that no
- * second pass over receipts, options and positions is needed for the common case.
- */
+/** What a matched receipt means for its position, read with the line's own lookup. */
 export interface ReceiptSettlement {
-  optionId: number;
   positionId: number;
-  /** the receipt is the one that paid the option, and the option is not reported yet */
+  /** the receipt is the one that paid its option (not a double payment): reporting it may report the position */
   settles: boolean;
-  /** how many of the option's transfers credit the EC: the option is reported when all of them are */
-  ecTransfers: number;
 }
 
 export type LineLookup = LineFacts & { settlement: ReceiptSettlement | null };
@@ -161,25 +167,23 @@ export class ReconciliationRepository {
    * one statement: the lines go in as a JSON array and SQLite does the indexed lookups itself,
    * without a round trip per line.
    */
-  factsMany(lines: ReadonlyArray<{ iuv: string; iur: string; transferIndex: number }>, ecFiscalCode: string): LineLookup[] {
-    const rows = cached<[string, string], FactsRow & { i: number; iuv_known: number | null }>(
+  factsMany(lines: ReadonlyArray<{ iuv: string; iur: string; transferIndex: number }>): LineLookup[] {
+    const rows = cached<[string], FactsRow & { i: number; iuv_known: number | null }>(
       this.db,
       `SELECT j.key AS i, r.id AS receipt_row, r.iuv AS receipt_iuv,
               t.amount AS transfer_amount, t.ec_fiscal_code AS transfer_ec, t.iban AS transfer_iban,
               f.flow_id AS reported_by,
               CASE WHEN r.id IS NULL OR r.iuv <> j.value ->> 0
                    THEN EXISTS (SELECT 1 FROM payment_option o WHERE o.iuv = j.value ->> 0) END AS iuv_known,
-              o.id AS option_id, o.position_id, o.paid_receipt_id IS r.id AND o.status = 'paid' AS settles,
-              (SELECT count(*) FROM transfer e WHERE e.option_id = o.id AND e.ec_fiscal_code = ec.code) AS ec_transfers
+              o.position_id, o.paid_receipt_id IS r.id AND o.status <> 'unpaid' AS settles
          FROM json_each(?) j
-         JOIN (SELECT ? AS code) ec
          LEFT JOIN receipt r ON r.receipt_id = j.value ->> 1
          LEFT JOIN transfer t ON t.option_id = r.option_id AND t.transfer_index = j.value ->> 2
          LEFT JOIN reported_transfer rt ON rt.receipt_row = r.id AND rt.transfer_index = j.value ->> 2
          LEFT JOIN settlement_flow f ON f.id = rt.flow_row
          LEFT JOIN payment_option o ON o.id = r.option_id
         ORDER BY j.key`,
-    ).all(JSON.stringify(lines.map((l) => [l.iuv, l.iur, l.transferIndex])), ecFiscalCode);
+    ).all(JSON.stringify(lines.map((l) => [l.iuv, l.iur, l.transferIndex])));
     return rows.map((row, i) => {
       if (row.i !== i) throw new Error('factsMany: rows out of order');
       if (row.receipt_row !== null && row.iuv_known === null) {
@@ -192,12 +196,7 @@ export class ReconciliationRepository {
               row.transfer_amount === null ? null : { amount: row.transfer_amount, ecFiscalCode: row.transfer_ec!, iban: row.transfer_iban! },
             reportedByFlowId: row.reported_by,
           },
-          settlement: {
-            optionId: row.option_id,
-            positionId: row.position_id,
-            settles: row.settles === 1,
-            ecTransfers: row.ec_transfers,
-          },
+          settlement: { positionId: row.position_id, settles: row.settles === 1 },
         };
       }
       return { iuvKnown: row.iuv_known === 1, receipt: null, settlement: null };
@@ -209,9 +208,9 @@ export class ReconciliationRepository {
       this.db,
       `INSERT INTO settlement_flow (flow_id, revision, flow_date_time, settlement_date, settlement_reference, psp_id, psp_name,
          receiver_fiscal_code, iban, declared_payments, declared_amount, bank_transfer_amount, bank_transfer_date,
-         bank_transfer_remittance, line_count, matched_lines, matched_amount, header_issues, status, positions_reported,
-         imported_at, imported_by)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, 0, 0, '[]', 'withIssues', 0, ?, ?)`,
+         bank_transfer_remittance, received_lines, line_count, matched_lines, matched_amount, header_issues, status,
+         positions_reported, imported_at, imported_by)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, 0, 0, '[]', 'withIssues', 0, ?, ?)`,
     ).run(
       flow.flowId,
       flow.revision,
@@ -227,14 +226,16 @@ export class ReconciliationRepository {
       flow.bankTransfer?.amount ?? null,
       flow.bankTransfer?.date ?? null,
       flow.bankTransfer?.remittanceInformation ?? null,
+      // the tuple order is the one migration 0008 documents
+      JSON.stringify(flow.lines.map((l) => [l.iuv, l.iur, l.transferIndex, l.amount, l.outcomeCode, l.outcomeDate])),
       flow.importedAt,
       flow.importedBy,
     );
     return Number(result.lastInsertRowid);
   }
 
-  /** Stores many lines of a flow. */
-  insertLines(flowRow: number, lines: readonly NewLine[]): void {
+  /** Stores the lines of a flow that did not match (the flow keeps all its lines as received). */
+  insertIssueLines(flowRow: number, lines: readonly NewIssueLine[]): void {
     insertMany(
       this.db,
       'INSERT',
@@ -270,47 +271,34 @@ export class ReconciliationRepository {
     ).run(totals.lineCount, totals.matchedLines, totals.matchedAmount, JSON.stringify(totals.headerIssues), status, totals.positionsReported, flowRow);
   }
 
+  /** A page of a flow's lines as received, in flow order, each with its result. */
+  lines(flowRow: number, offset: number, limit: number): StoredLine[] {
+    return cached<[number, number, number], StoredLine>(
+      this.db,
+      `SELECT j.key + 1 AS lineNo, j.value ->> 0 AS iuv, j.value ->> 1 AS iur, j.value ->> 2 AS transferIndex,
+              j.value ->> 3 AS amount, j.value ->> 4 AS outcomeCode, j.value ->> 5 AS outcomeDate,
+              coalesce(l.result, 'MATCHED') AS result,
+              CASE WHEN l.result IS NULL THEN j.value ->> 3 ELSE l.expected_amount END AS expectedAmount
+         FROM settlement_flow f
+         JOIN json_each(f.received_lines) j
+         LEFT JOIN settlement_line l ON l.flow_row = f.id AND l.line_no = j.key + 1
+        WHERE f.id = ?
+        ORDER BY j.key LIMIT ? OFFSET ?`,
+    ).all(flowRow, limit, offset);
+  }
+
   lineIssues(flowRow: number, limit: number): StoredLineIssue[] {
     return cached<[number, number], StoredLineIssue>(
       this.db,
       `SELECT line_no AS lineNo, iuv, iur, transfer_index AS transferIndex, amount, expected_amount AS expectedAmount, result
-         FROM settlement_line WHERE flow_row = ? AND result <> 'MATCHED' ORDER BY line_no LIMIT ?`,
+         FROM settlement_line WHERE flow_row = ? ORDER BY line_no LIMIT ?`,
     ).all(flowRow, limit);
   }
 
   issueCounts(flowRow: number): Array<{ result: Exclude<LineResult, 'MATCHED'>; n: number }> {
     return cached<[number], { result: Exclude<LineResult, 'MATCHED'>; n: number }>(
       this.db,
-      "SELECT result, count(*) AS n FROM settlement_line WHERE flow_row = ? AND result <> 'MATCHED' GROUP BY result",
+      "SELECT result, count(*) AS n FROM settlement_line WHERE flow_row = ? GROUP BY result",
     ).all(flowRow);
-  }
-
-  /** Options known to be fully reported (every EC transfer matched by this flow) become 'reported'. */
-  markOptionsReportedById(optionIds: readonly number[]): number {
-    return cached(
-      this.db,
-      "UPDATE payment_option SET status = 'reported' WHERE id IN (SELECT value FROM json_each(?)) AND status = 'paid'",
-    ).run(JSON.stringify(optionIds)).changes;
-  }
-
-  /**
-   * Options settled by these receipts (the paying receipt, not a double payment) whose every transfer
-   * to the EC is now reported become 'reported'. Returns the positions of the options it changed.
-   */
-  markOptionsReported(receiptRows: readonly number[], ecFiscalCode: string): number[] {
-    return cached<[string, string], { position_id: number }>(
-      this.db,
-      `UPDATE payment_option SET status = 'reported'
-         FROM (SELECT r.id AS receipt_row, r.option_id AS option_id FROM json_each(?) j JOIN receipt r ON r.id = j.value) m
-        WHERE payment_option.id = m.option_id AND payment_option.paid_receipt_id = m.receipt_row
-          AND payment_option.status = 'paid'
-          AND NOT EXISTS (SELECT 1 FROM transfer t
-                           WHERE t.option_id = payment_option.id AND t.ec_fiscal_code = ?
-                             AND NOT EXISTS (SELECT 1 FROM reported_transfer rt
-                                              WHERE rt.receipt_row = m.receipt_row AND rt.transfer_index = t.transfer_index))
-       RETURNING payment_option.position_id AS position_id`,
-    )
-      .all(JSON.stringify(receiptRows), ecFiscalCode)
-      .map((r) => r.position_id);
   }
 }

@@ -14,7 +14,7 @@ import type { Actor } from '../services/actor';
 import type { AuditService } from '../services/auditService';
 import { flowIdFromRemittance, settlementFlow, type SettlementFlow } from './flowSchema';
 import { lineResultMessages, matchLine, type LineResult } from './lineMatching';
-import type { NewLine, ReceiptSettlement, ReconciliationRepository, StoredFlow, StoredLineIssue } from './reconciliationRepository';
+import type { NewIssueLine, ReconciliationRepository, StoredFlow, StoredLine, StoredLineIssue } from './reconciliationRepository';
 
 export interface HeaderIssue {
   code: 'COUNT_MISMATCH' | 'TOTAL_MISMATCH' | 'BANK_TRANSFER_REFERENCE' | 'BANK_TRANSFER_AMOUNT' | 'BANK_TRANSFER_IBAN' | 'IBAN_NOT_REGISTERED';
@@ -83,21 +83,22 @@ export class ReconciliationService {
         declaredPayments: flow.totalPayments,
         declaredAmount: flow.totalAmount,
         bankTransfer: flow.bankTransfer ?? null,
+        lines: flow.lines,
         importedAt: nowIso(this.clock),
         importedBy: actor.name,
       });
 
       const seen = new Set<string>();
-      // per receipt matched here: what its option needs to become reported, and which transfers this flow matched
-      const matchedReceipts = new Map<number, { settlement: ReceiptSettlement; transfers: Set<number> }>();
+      // positions whose paying receipts this flow reported: each may now be wholly reported
+      const settled = new Set<number>();
       let matchedLines = 0;
       let matchedAmount = 0;
       // chunks of lines, each looked up, stored and marked in a few set-wise statements: a flow of
       // 100,000 lines would otherwise cost a few hundred thousand round trips to SQLite
       for (let start = 0; start < flow.lines.length; start += LINE_CHUNK) {
         const chunk = flow.lines.slice(start, start + LINE_CHUNK);
-        const facts = this.repository.factsMany(chunk, ec.fiscalCode);
-        const rows: NewLine[] = [];
+        const facts = this.repository.factsMany(chunk);
+        const issues: NewIssueLine[] = [];
         const reported: Array<{ receiptRow: number; transferIndex: number }> = [];
         chunk.forEach((line, j) => {
           const key = `${line.iuv}\u0000${line.iur}\u0000${line.transferIndex}`;
@@ -106,21 +107,20 @@ export class ReconciliationService {
           const lineFacts = facts[j]!;
           const result = matchLine(line, lineFacts, { ecFiscalCode: ec.fiscalCode, flowIban: flow.iban, flowId: flow.identificativoFlusso, seenBefore });
           const receiptRow = lineFacts.receipt?.row ?? null;
-          rows.push({ lineNo: start + j + 1, ...line, result, receiptRow, expectedAmount: lineFacts.receipt?.transfer?.amount ?? null });
-          if (result === 'MATCHED' && receiptRow !== null && lineFacts.settlement !== null) {
+          if (result !== 'MATCHED') {
+            issues.push({ lineNo: start + j + 1, ...line, result, receiptRow, expectedAmount: lineFacts.receipt?.transfer?.amount ?? null });
+          } else if (receiptRow !== null && lineFacts.settlement !== null) {
             reported.push({ receiptRow, transferIndex: line.transferIndex });
-            const entry = matchedReceipts.get(receiptRow) ?? { settlement: lineFacts.settlement, transfers: new Set<number>() };
-            entry.transfers.add(line.transferIndex);
-            matchedReceipts.set(receiptRow, entry);
+            if (lineFacts.settlement.settles) settled.add(lineFacts.settlement.positionId);
             matchedLines++;
             matchedAmount += line.amount;
           }
         });
-        this.repository.insertLines(flowRow, rows);
+        this.repository.insertIssueLines(flowRow, issues);
         this.repository.markReportedMany(flowRow, reported);
       }
 
-      const positionsReported = this.markReported(matchedReceipts, ec.fiscalCode);
+      const positionsReported = this.markReported(settled);
       this.repository.finishFlow(flowRow, { lineCount: flow.lines.length, matchedLines, matchedAmount, headerIssues, positionsReported });
       const stored = this.repository.findFlow(flow.identificativoFlusso, flow.revision)!;
       const report = this.report(stored, false);
@@ -161,6 +161,11 @@ export class ReconciliationService {
     return this.repository.listFlows(limit);
   }
 
+  /** A page of an imported flow's lines, as received and in flow order, each with its result. */
+  flowLines(flowRow: number, page: { offset: number; limit: number }): StoredLine[] {
+    return this.repository.lines(flowRow, page.offset, page.limit);
+  }
+
   private headerIssues(flow: SettlementFlow): HeaderIssue[] {
     const issues: HeaderIssue[] = [];
     const linesTotal = flow.lines.reduce((sum, l) => sum + l.amount, 0);
@@ -198,35 +203,15 @@ export class ReconciliationService {
   }
 
   /**
-   * Options whose every EC transfer is now reported become 'reported'; PAID positions then REPORTED.
-   * Most receipts' EC transfers are all matched by this one flow: those options are known complete
-   * from the line lookups. The rest (transfers to other IBANs, reported by other flows) are checked
-   * in the database, now that this flow's transfers are stored.
+   * PAID positions whose options are now all reported become REPORTED. An option is reported once
+   * every transfer its receipt credits to the EC is (payment_option_now, migration 0009): this
+   * flow's transfers are stored by now, so the positions' snapshots already see them.
    */
-  private markReported(matched: ReadonlyMap<number, { settlement: ReceiptSettlement; transfers: ReadonlySet<number> }>, ecFiscalCode: string): number {
-    const complete: number[] = [];
-    const toCheck: number[] = [];
-    const touched = new Set<number>();
-    for (const [receiptRow, { settlement, transfers }] of matched) {
-      if (!settlement.settles) continue;
-      if (transfers.size < settlement.ecTransfers) {
-        toCheck.push(receiptRow);
-      } else {
-        complete.push(settlement.optionId);
-        touched.add(settlement.positionId);
-      }
-    }
-    complete.sort((a, b) => a - b);
-    for (let i = 0; i < complete.length; i += LINE_CHUNK) this.repository.markOptionsReportedById(complete.slice(i, i + LINE_CHUNK));
-    toCheck.sort((a, b) => a - b);
-    for (let i = 0; i < toCheck.length; i += LINE_CHUNK) {
-      for (const positionId of this.repository.markOptionsReported(toCheck.slice(i, i + LINE_CHUNK), ecFiscalCode)) touched.add(positionId);
-    }
-
+  private markReported(positionIds: ReadonlySet<number>): number {
     const day = today(this.clock);
     const at = nowIso(this.clock);
     // in rowid order: the table's pages are then visited once each, front to back
-    const ids = [...touched].sort((a, b) => a - b);
+    const ids = [...positionIds].sort((a, b) => a - b);
     let reported = 0;
     for (let i = 0; i < ids.length; i += LINE_CHUNK) {
       // the status rule stays in one place (positionStatusFor); only the reads and writes are batched

@@ -5,9 +5,11 @@ import { migration0004 } from './0004_notice_settings';
 import { migration0005 } from './0005_test_runs';
 import { migration0006 } from './0006_payer_accounts';
 import { migration0007 } from './0007_notice_channels';
+import { migration0008 } from './0008_settlement_lines_as_received';
+import { migration0009 } from './0009_option_reported_derived';
 import type { Migration } from './types';
 
 /** In order; each one's version is its position (1-based). Never edit a released migration: add one. */
-export const migrations: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005, migration0006, migration0007];
+export const migrations: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005, migration0006, migration0007, migration0008, migration0009];
 
 export const latestSchemaVersion = migrations.length;

@@ -106,14 +106,17 @@ describe('reconciliation of a settlement flow', () => {
     expect(report.flow).toMatchObject({ lineCount: 4_503, matchedLines: 2, positionsReported: 2, status: 'withIssues' });
     expect(report.issueCounts).toEqual({ UNKNOWN_IUV: 4_500, DUPLICATE_LINE: 1 });
     expect(report.lineIssues[0]).toMatchObject({ lineNo: 2, result: 'UNKNOWN_IUV' });
-    const stored = p.t.core.db
-      .prepare<[], { line_no: number; result: string }>("SELECT line_no, result FROM settlement_line WHERE result <> 'UNKNOWN_IUV' ORDER BY line_no")
-      .all();
-    expect(stored).toEqual([
-      { line_no: 1, result: 'MATCHED' },
-      { line_no: 2_502, result: 'MATCHED' },
-      { line_no: 4_503, result: 'DUPLICATE_LINE' },
+    // every line is kept as received, in flow order, each with its result
+    const stored = rec().flowLines(report.flow.id, { offset: 0, limit: 5_000 });
+    expect(stored).toHaveLength(4_503);
+    expect(stored.filter((l) => l.result !== 'UNKNOWN_IUV').map((l) => [l.lineNo, l.iur, l.result])).toEqual([
+      [1, iurA, 'MATCHED'],
+      [2_502, iurB, 'MATCHED'],
+      [4_503, iurA, 'DUPLICATE_LINE'],
     ]);
+    expect(stored[1]).toEqual({ ...filler[0], lineNo: 2, result: 'UNKNOWN_IUV', expectedAmount: null });
+    expect(stored[0]).toEqual({ ...lines[0], lineNo: 1, result: 'MATCHED', expectedAmount: lines[0]!.amount });
+    expect(rec().flowLines(report.flow.id, { offset: 2_501, limit: 2 }).map((l) => l.lineNo)).toEqual([2_502, 2_503]);
     expect(p.positions.get(a.id).status).toBe('REPORTED');
     expect(p.positions.get(b.id).status).toBe('REPORTED');
   });
@@ -308,7 +311,8 @@ describe('reconciliation of a settlement flow', () => {
     const b = await publishedPosition();
     const lines = [line(a, await pay(a)), line(b, await pay(b))];
     const before = dumpDatabase(p.t.core.db);
-    p.t.core.db.exec(`CREATE TEMP TRIGGER fail_second AFTER INSERT ON settlement_line WHEN NEW.line_no = 2
+    // the last write of an import: the second position marked REPORTED, after everything else
+    p.t.core.db.exec(`CREATE TEMP TRIGGER fail_second AFTER UPDATE OF status ON debt_position WHEN NEW.id = ${b.id}
       BEGIN SELECT RAISE(ABORT, 'disco pieno'); END`);
     expect(() => rec().importFlow(operator, flow(lines))).toThrow(/disco pieno/);
     p.t.core.db.exec('DROP TRIGGER fail_second');

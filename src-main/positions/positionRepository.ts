@@ -92,6 +92,12 @@ function toSummary(row: PositionRow): PositionSummary {
   };
 }
 
+/** How a position's options are listed: single payment or rata unica first, then instalments in order. */
+function optionOrder(a: OptionRow, b: OptionRow): number {
+  if (a.kind !== b.kind) return a.kind < b.kind ? 1 : -1;
+  return (a.instalment_number ?? 0) - (b.instalment_number ?? 0) || a.id - b.id;
+}
+
 function toOption(row: OptionRow): PaymentOption & { positionId: number } {
   return {
     id: row.id,
@@ -229,7 +235,9 @@ export const positionSql = {
   byIupd: 'SELECT * FROM debt_position WHERE iupd = ?',
   optionByNoticeNumber: 'SELECT * FROM payment_option_now WHERE notice_number = ?',
   optionByIuv: 'SELECT * FROM payment_option_now WHERE iuv = ?',
-  optionsOfPosition: 'SELECT * FROM payment_option_now WHERE position_id = ? ORDER BY kind DESC, instalment_number, id',
+  // in optionOrder, sorted here: a position has a handful of options, and SQLite's sorter costs
+  // more than the lookup itself on the payment path
+  optionsOfPosition: 'SELECT * FROM payment_option_now WHERE position_id = ?',
   transfersOfOption: 'SELECT * FROM transfer WHERE option_id = ? ORDER BY transfer_index',
   // the partial indexes hold only the candidates; without statistics the planner would rather take
   // the status index, so it is named (INDEXED BY also fails loudly if the index ever stops fitting)
@@ -379,7 +387,7 @@ export class PositionRepository {
   }
 
   options(positionId: number): Array<PaymentOption & { positionId: number }> {
-    return cached<[number], OptionRow>(this.db, positionSql.optionsOfPosition).all(positionId).map(toOption);
+    return cached<[number], OptionRow>(this.db, positionSql.optionsOfPosition).all(positionId).sort(optionOrder).map(toOption);
   }
 
   /** Options of many positions in one query (a list page), grouped by position. */
@@ -387,9 +395,8 @@ export class PositionRepository {
     const byPosition = new Map<number, PaymentOption[]>(positionIds.map((id) => [id, []]));
     if (positionIds.length === 0) return byPosition;
     // one statement per page size, at most 100 distinct texts
-    const sql = `SELECT * FROM payment_option_now WHERE position_id IN (${positionIds.map(() => '?').join(', ')})
-      ORDER BY position_id, kind DESC, instalment_number, id`;
-    for (const row of cached<number[], OptionRow>(this.db, sql).all(...positionIds)) {
+    const sql = `SELECT * FROM payment_option_now WHERE position_id IN (${positionIds.map(() => '?').join(', ')})`;
+    for (const row of cached<number[], OptionRow>(this.db, sql).all(...positionIds).sort(optionOrder)) {
       byPosition.get(row.position_id)?.push(toOption(row));
     }
     return byPosition;

@@ -13,6 +13,11 @@ import { formatInt, note, type BenchSection, type BenchTarget } from './section'
 
 export const DEFAULT_BENCH_FLOW_LINES = 100_000;
 const TARGET_MS = 2_000;
+/**
+ * Imports measured, each into its own copy of the paid database: one import on a shared VM varies
+ * by a third from run to run, so the target is judged on the median.
+ */
+const IMPORT_RUNS = 3;
 const PSP = { idPSP: 'BCITITMM', name: 'Banca di Prova', fiscalCode: '00799960158', channel: 'BCITITMM_01' };
 
 /**
@@ -23,6 +28,7 @@ const PSP = { idPSP: 'BCITITMM', name: 'Banca di Prova', fiscalCode: '0079996015
 export async function benchReconciliation(lines = DEFAULT_BENCH_FLOW_LINES): Promise<BenchSection> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sportello-bench-recon-'));
   const core = await createCore({ dataDir, demo: true }, { logger: silentLogger });
+  let closed = false;
   try {
     const onboarding = await onboardForSimulation(core);
     const ec = core.ecProfile.get()!;
@@ -97,20 +103,25 @@ export async function benchReconciliation(lines = DEFAULT_BENCH_FLOW_LINES): Pro
       lines: flowLines,
     };
 
-    note(`reconciliation: importing a flow of ${formatInt(flowLines.length)} lines…`);
-    const started = performance.now();
-    const report = core.reconciliation.importFlow(simulationActor, flow);
-    const importMs = performance.now() - started;
-    if (report.flow.matchedLines !== flowLines.length) {
-      throw new Error(`bench: ${report.flow.matchedLines} of ${flowLines.length} lines matched (${JSON.stringify(report.issueCounts)})`);
+    // the paid database, closed and checkpointed, is the starting point of every measured import
+    await core.close();
+    closed = true;
+    const imports: Array<{ ms: number; repeatMs: number; matched: number; reported: number }> = [];
+    for (let run = 1; run <= IMPORT_RUNS; run++) {
+      note(`reconciliation: importing a flow of ${formatInt(flowLines.length)} lines (${run} of ${IMPORT_RUNS})…`);
+      imports.push(await importIntoCopy(dataDir, flow));
     }
-    const again = performance.now();
-    const repeat = core.reconciliation.importFlow(simulationActor, flow);
-    const repeatMs = performance.now() - again;
-    if (!repeat.alreadyImported) throw new Error('bench: a second import was not recognised');
+    const sorted = imports.map((i) => i.ms).sort((a, b) => a - b);
+    const importMs = sorted[Math.floor(sorted.length / 2)]!;
+    const { matched, reported } = imports[0]!;
+    const repeatMs = imports[0]!.repeatMs;
 
     const targets: BenchTarget[] = [
-      { name: `reconciliation of a ${formatInt(flowLines.length)}-line flow: < 2 s`, met: importMs < TARGET_MS, measured: `${(importMs / 1000).toFixed(2)} s` },
+      {
+        name: `reconciliation of a ${formatInt(flowLines.length)}-line flow: < 2 s (median of ${IMPORT_RUNS})`,
+        met: importMs < TARGET_MS,
+        measured: `${(importMs / 1000).toFixed(2)} s`,
+      },
     ];
     return {
       title: `Reconciliation of one ${formatInt(flowLines.length)}-line settlement flow`,
@@ -118,15 +129,41 @@ export async function benchReconciliation(lines = DEFAULT_BENCH_FLOW_LINES): Pro
         ['receipts stored first', `${formatInt(receipts)} through paSendRTV2 in ${(payMs / 1000).toFixed(1)} s`],
         [
           'import (parse, header checks, match every line, mark REPORTED, one transaction)',
-          `${(importMs / 1000).toFixed(2)} s — ${formatInt(report.flow.matchedLines)} lines matched, ${formatInt(report.flow.positionsReported)} positions REPORTED, ` +
-            `${formatInt(Math.round(flowLines.length / (importMs / 1000)))} lines/s`,
+          `median ${(importMs / 1000).toFixed(2)} s of ${imports.map((i) => `${(i.ms / 1000).toFixed(2)} s`).join(', ')} (each into a fresh copy of the paid database) — ` +
+            `${formatInt(matched)} lines matched, ${formatInt(reported)} positions REPORTED, ${formatInt(Math.round(flowLines.length / (importMs / 1000)))} lines/s`,
         ],
         ['same flow again (recognised, nothing changed)', `${repeatMs.toFixed(0)} ms`],
       ],
       targets,
     };
   } finally {
-    await core.close();
+    if (!closed) await core.close();
     fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+/** One measured import of `flow` into a copy of the database in `dataDir`; then the same flow again. */
+async function importIntoCopy(dataDir: string, flow: SettlementFlow): Promise<{ ms: number; repeatMs: number; matched: number; reported: number }> {
+  const copyDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sportello-bench-recon-run-'));
+  try {
+    fs.cpSync(dataDir, copyDir, { recursive: true });
+    const core = await createCore({ dataDir: copyDir, demo: true }, { logger: silentLogger });
+    try {
+      const started = performance.now();
+      const report = core.reconciliation.importFlow(simulationActor, flow);
+      const ms = performance.now() - started;
+      if (report.flow.matchedLines !== flow.lines.length) {
+        throw new Error(`bench: ${report.flow.matchedLines} of ${flow.lines.length} lines matched (${JSON.stringify(report.issueCounts)})`);
+      }
+      const again = performance.now();
+      const repeat = core.reconciliation.importFlow(simulationActor, flow);
+      const repeatMs = performance.now() - again;
+      if (!repeat.alreadyImported) throw new Error('bench: a second import was not recognised');
+      return { ms, repeatMs, matched: report.flow.matchedLines, reported: report.flow.positionsReported };
+    } finally {
+      await core.close();
+    }
+  } finally {
+    fs.rmSync(copyDir, { recursive: true, force: true });
   }
 }

@@ -235,10 +235,10 @@ export const positionSql = {
   byIupd: 'SELECT * FROM debt_position WHERE iupd = ?',
   optionByNoticeNumber: 'SELECT * FROM payment_option_now WHERE notice_number = ?',
   optionByIuv: 'SELECT * FROM payment_option_now WHERE iuv = ?',
-  // in optionOrder, sorted here: a position has a handful of options, and SQLite's sorter costs
-  // more than the lookup itself on the payment path
+  // in optionOrder, sorted here (see statementCache.ts on ORDER BY)
   optionsOfPosition: 'SELECT * FROM payment_option_now WHERE position_id = ?',
-  transfersOfOption: 'SELECT * FROM transfer WHERE option_id = ? ORDER BY transfer_index',
+  // in transfer order, sorted here (see statementCache.ts on ORDER BY)
+  transfersOfOption: 'SELECT * FROM transfer WHERE option_id = ?',
   // the partial indexes hold only the candidates; without statistics the planner would rather take
   // the status index, so it is named (INDEXED BY also fails loudly if the index ever stops fitting)
   dueForValidity:
@@ -448,7 +448,10 @@ export class PositionRepository {
   }
 
   transfers(optionId: number): Transfer[] {
-    return cached<[number], TransferRow>(this.db, positionSql.transfersOfOption).all(optionId).map(toTransfer);
+    return cached<[number], TransferRow>(this.db, positionSql.transfersOfOption)
+      .all(optionId)
+      .sort((a, b) => a.transfer_index - b.transfer_index)
+      .map(toTransfer);
   }
 
   transfersOf(optionIds: readonly number[]): Map<number, Transfer[]> {

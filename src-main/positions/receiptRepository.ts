@@ -148,8 +148,10 @@ export class ReceiptRepository {
   }
 
   listByOption(optionId: number): StoredReceipt[] {
-    return cached<[number], ReceiptRow>(this.db, 'SELECT * FROM receipt WHERE option_id = ? ORDER BY id')
+    // oldest first, sorted here (see statementCache.ts on ORDER BY)
+    return cached<[number], ReceiptRow>(this.db, 'SELECT * FROM receipt WHERE option_id = ?')
       .all(optionId)
+      .sort((a, b) => a.id - b.id)
       .map(toReceipt);
   }
 

@@ -263,7 +263,11 @@ export class PaymentRepository {
   }
 
   deliveriesOf(receiptId: string): DeliveryRecord[] {
-    return cached<[string], DeliveryRow>(this.db, 'SELECT * FROM receipt_delivery WHERE receipt_id = ? ORDER BY rowid').all(receiptId).map(toDelivery);
+    // in the order they were created, sorted here (see statementCache.ts on ORDER BY)
+    return cached<[string], DeliveryRow & { seq: number }>(this.db, 'SELECT rowid AS seq, * FROM receipt_delivery WHERE receipt_id = ?')
+      .all(receiptId)
+      .sort((a, b) => a.seq - b.seq)
+      .map(toDelivery);
   }
 
   /** Pending deliveries due by `now`, oldest first. */

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
 import {
   Button,
   MenuItem,
@@ -9,8 +9,7 @@ import {
   Typography,
 } from '@mui/material';
 import { useTranslation } from 'react-i18next';
-import type { AuditEntry } from '../../../../src-shared/ipc/schemas/audit';
-import { api, type ApiError } from '../../../api/client';
+import { api } from '../../../api/client';
 import { PageHeading } from '../../../components/PageHeading';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { displayDateTime } from '../../../components/format';
@@ -20,6 +19,7 @@ import { downloadText } from '../../../components/download';
 import { useNotifications } from '../../../stores/notifications';
 import { LoadingStatus } from '../../../components/LoadingStatus';
 import { DataTable } from '../../../components/DataTable';
+import { useKeysetList } from '../../../components/useKeysetList';
 
 const PAGE_SIZE = 50;
 
@@ -42,10 +42,6 @@ const ALL = '';
 export function AuditPage() {
   const { t } = useTranslation();
   const [action, setAction] = useState<string>(ALL);
-  const [items, setItems] = useState<AuditEntry[] | null>(null);
-  const [nextBeforeId, setNextBeforeId] = useState<number | null>(null);
-  const [error, setError] = useState<ApiError | null>(null);
-  const [loadingMore, setLoadingMore] = useState(false);
   const [exporting, setExporting] = useState(false);
   const notify = useNotifications((s) => s.notify);
 
@@ -59,42 +55,18 @@ export function AuditPage() {
     notify({ severity: 'success', message: t('audit.exported', { count: result.data.rows, file: result.data.fileName }) });
   };
 
-  const fetchPage = useCallback(
-    (beforeId: number | null) =>
-      api.invoke('audit.list', {
-        limit: PAGE_SIZE,
-        ...(beforeId !== null ? { beforeId } : {}),
-        ...(action !== ALL ? { action } : {}),
-      }),
-    [action],
+  const { items, hasMore, loadingMore, loadError, loadMore } = useKeysetList(
+    useCallback(
+      (beforeId: number | null) =>
+        api.invoke('audit.list', {
+          limit: PAGE_SIZE,
+          ...(beforeId !== null ? { beforeId } : {}),
+          ...(action !== ALL ? { action } : {}),
+        }),
+      [action],
+    ),
+    (page) => page.nextBeforeId,
   );
-
-  useEffect(() => {
-    let stale = false;
-    setItems(null);
-    void fetchPage(null).then((result) => {
-      if (stale) return;
-      if (result.ok) {
-        setItems(result.data.items);
-        setNextBeforeId(result.data.nextBeforeId);
-        setError(null);
-      } else setError(result.error);
-    });
-    return () => {
-      stale = true;
-    };
-  }, [fetchPage]);
-
-  const loadMore = async () => {
-    if (nextBeforeId === null) return;
-    setLoadingMore(true);
-    const result = await fetchPage(nextBeforeId);
-    setLoadingMore(false);
-    if (result.ok) {
-      setItems((prev) => [...(prev ?? []), ...result.data.items]);
-      setNextBeforeId(result.data.nextBeforeId);
-    } else setError(result.error);
-  };
 
   return (
     <>
@@ -131,8 +103,8 @@ export function AuditPage() {
           </Typography>
         ) : null}
       </Stack>
-      <ErrorAlert error={error} sx={{ mb: 2 }} />
-      {items === null && !error ? (
+      <ErrorAlert error={loadError} sx={{ mb: 2 }} />
+      {items === null && !loadError ? (
         <LoadingStatus />
       ) : null}
       {items !== null ? (
@@ -166,8 +138,8 @@ export function AuditPage() {
           )}
         </DataTable>
       ) : null}
-      {nextBeforeId !== null ? (
-        <Button variant="outlined" sx={{ mt: 2 }} onClick={() => void loadMore()} disabled={loadingMore}>
+      {hasMore ? (
+        <Button variant="outlined" sx={{ mt: 2 }} onClick={loadMore} disabled={loadingMore}>
           {loadingMore ? t('common.loading') : t('audit.loadMore')}
         </Button>
       ) : null}

@@ -20,7 +20,7 @@ import { parseItalianDate } from '../../../../src-shared/domain/date';
 import { POSITION_STATUSES, positionStatusLabels, type PositionStatus } from '../../../../src-shared/domain/positionStatus';
 import type { DeliveryCapabilities, DocumentRef } from '../../../../src-shared/ipc/schemas/delivery';
 import type { PositionFilter, PositionRow, PrintJobStatusData } from '../../../../src-shared/ipc/schemas/print';
-import { api, type ApiError } from '../../../api/client';
+import { api } from '../../../api/client';
 import { PageHeading } from '../../../components/PageHeading';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { DateField } from '../../../components/forms';
@@ -32,6 +32,7 @@ import { DocumentActions } from '../../../components/delivery/DocumentActions';
 import { usePrintedDocument } from '../../../components/delivery/usePrintedDocument';
 import { EmptyState, LoadingStatus } from '../../../components/LoadingStatus';
 import { DataTable } from '../../../components/DataTable';
+import { useKeysetList } from '../../../components/useKeysetList';
 
 interface FilterForm {
   status: PositionStatus | '';
@@ -59,29 +60,16 @@ export function PositionsPage() {
   const notify = useNotifications((s) => s.notify);
   const [form, setForm] = useState<FilterForm>(emptyForm);
   const [filter, setFilter] = useState<PositionFilter>({});
-  const [items, setItems] = useState<PositionRow[] | null>(null);
-  const [cursor, setCursor] = useState<string | null>(null);
-  const [loadError, setLoadError] = useState<ApiError | null>(null);
   const [selected, setSelected] = useState<Set<number>>(new Set());
   const [busy, setBusy] = useState<string | null>(null);
   const [job, setJob] = useState<PrintJobStatusData | null>(null);
   const capabilities = useDelivery((s) => s.capabilities) ?? downloadOnly;
   const printed = usePrintedDocument((name) => t('positions.printed', { name }));
 
-  const load = useCallback(async (f: PositionFilter, after: string | null) => {
-    const result = await api.invoke('positions.list', { ...f, limit: 20, cursor: after });
-    if (!result.ok) {
-      setLoadError(result.error);
-      return;
-    }
-    setLoadError(null);
-    setItems((prev) => (after && prev ? [...prev, ...result.data.items] : result.data.items));
-    setCursor(result.data.nextCursor);
-  }, []);
-
-  useEffect(() => {
-    void load(filter, null);
-  }, [filter, load]);
+  const { items, hasMore, loadingMore, loadError, loadMore } = useKeysetList(
+    useCallback((after: string | null) => api.invoke('positions.list', { ...filter, limit: 20, cursor: after }), [filter]),
+    (page) => page.nextCursor,
+  );
 
   useEffect(
     () =>
@@ -256,9 +244,11 @@ export function PositionsPage() {
           ))}
         </DataTable>
       ) : null}
-      {cursor ? (
+      {hasMore ? (
         <Box sx={{ mt: 2, textAlign: 'center' }}>
-          <Button onClick={() => void load(filter, cursor)}>{t('positions.more')}</Button>
+          <Button onClick={loadMore} disabled={loadingMore}>
+            {loadingMore ? t('common.loading') : t('positions.more')}
+          </Button>
         </Box>
       ) : null}
     </>

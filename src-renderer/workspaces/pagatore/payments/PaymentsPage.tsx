@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { formatEuro } from '../../../../src-shared/domain/amount';
 import { formatNoticeNumber } from '../../../../src-shared/domain/noticeNumber';
 import type { PayerOpenNotice, PayerReceiptRow } from '../../../../src-shared/ipc/schemas/pagatore';
-import { api, type ApiError } from '../../../api/client';
+import { api } from '../../../api/client';
 import { PageHeading } from '../../../components/PageHeading';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { EmptyState, LoadingStatus } from '../../../components/LoadingStatus';
@@ -14,6 +14,7 @@ import { usePrintedDocument } from '../../../components/delivery/usePrintedDocum
 import { useNotifications } from '../../../stores/notifications';
 import { useSession } from '../../../stores/session';
 import { DataTable } from '../../../components/DataTable';
+import { useKeysetList } from '../../../components/useKeysetList';
 
 const mono = { fontFamily: '"DM Mono", monospace', fontSize: 13, whiteSpace: 'nowrap' } as const;
 
@@ -23,29 +24,18 @@ export function PaymentsPage() {
   const payer = useSession((s) => s.payer);
   const notify = useNotifications((s) => s.notify);
   const printed = usePrintedDocument((name) => t('pagatore.payments.printed', { name }));
-  const [items, setItems] = useState<PayerReceiptRow[] | null>(null);
-  const [cursor, setCursor] = useState<string | null>(null);
   const [open, setOpen] = useState<PayerOpenNotice[] | null>(null);
-  const [loadError, setLoadError] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState<number | null>(null);
-
-  const load = useCallback(async (after: string | null) => {
-    const result = await api.invoke('payer.history', { limit: 20, cursor: after });
-    if (!result.ok) {
-      setLoadError(result.error);
-      return;
-    }
-    setLoadError(null);
-    setItems((prev) => (after && prev ? [...prev, ...result.data.items] : result.data.items));
-    setCursor(result.data.nextCursor);
-  }, []);
+  const { items, hasMore, loadingMore, loadError, loadMore } = useKeysetList(
+    useCallback((after: string | null) => api.invoke('payer.history', { limit: 20, cursor: after }), []),
+    (page) => page.nextCursor,
+  );
 
   useEffect(() => {
-    void load(null);
     void api.invoke('payer.openNotices').then((result) => {
       if (result.ok) setOpen(result.data);
     });
-  }, [load]);
+  }, []);
 
   const printReceipt = async (row: PayerReceiptRow) => {
     setBusy(row.id);
@@ -121,9 +111,11 @@ export function PaymentsPage() {
           })}
         </DataTable>
       ) : null}
-      {cursor ? (
+      {hasMore ? (
         <Box sx={{ mt: 2, textAlign: 'center' }}>
-          <Button onClick={() => void load(cursor)}>{t('pagatore.payments.more')}</Button>
+          <Button onClick={loadMore} disabled={loadingMore}>
+            {loadingMore ? t('common.loading') : t('pagatore.payments.more')}
+          </Button>
         </Box>
       ) : null}
 

@@ -77,16 +77,11 @@ function toAccount(row: PayerRow | undefined): PayerAccount | null {
   };
 }
 
-export interface NewPayerAccount {
-  fiscalCode: string;
-  firstName: string;
-  lastName: string;
-  email: string;
-  passwordHash: string;
-  privacyVersion: string;
+/** What registration stores; the rest starts empty. The first activation code is part of it. */
+export type NewPayerAccount = Pick<PayerAccount, 'fiscalCode' | 'firstName' | 'lastName' | 'email' | 'passwordHash' | 'privacyVersion'> & {
   activationCodeHash: string;
   activationExpiresAt: string;
-}
+};
 
 export interface ActivationCodeSent {
   codeHash: string;

@@ -1,7 +1,6 @@
-import { Button, Card, CardActions, CardContent, Grid, Stack, Typography } from '@mui/material';
 import { AccountBalance, Storefront } from '@mui/icons-material';
-import { Link as RouterLink } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
+import { ChoiceCards } from '../../components/ChoiceCards';
 import { PublicLayout } from '../../components/PublicLayout';
 import { PageHeading } from '../../components/PageHeading';
 
@@ -11,44 +10,26 @@ export function WorkspaceChooserPage() {
   return (
     <PublicLayout>
       <PageHeading title={t('chooser.heading')} documentTitle={t('chooser.documentTitle')} subtitle={t('chooser.intro')} />
-      <Grid container spacing={3} component="ul" sx={{ listStyle: 'none', pl: 0 }} aria-label={t('chooser.listLabel')}>
-        <Grid item xs={12} sm={6} component="li">
-          <Card variant="outlined" sx={{ height: '100%', display: 'flex', flexDirection: 'column' }}>
-            <CardContent sx={{ flex: 1 }}>
-              <Stack direction="row" spacing={1.5} alignItems="center" sx={{ mb: 1.5 }}>
-                <AccountBalance color="primary" aria-hidden />
-                <Typography variant="h6" component="h2">
-                  {t('chooser.ec.title')}
-                </Typography>
-              </Stack>
-              <Typography color="text.secondary">{t('chooser.ec.description')}</Typography>
-            </CardContent>
-            <CardActions sx={{ px: 2, pb: 2 }}>
-              <Button component={RouterLink} to="/ec" variant="contained">
-                {t('chooser.ec.action')}
-              </Button>
-            </CardActions>
-          </Card>
-        </Grid>
-        <Grid item xs={12} sm={6} component="li">
-          <Card variant="outlined" sx={{ height: '100%', display: 'flex', flexDirection: 'column' }}>
-            <CardContent sx={{ flex: 1 }}>
-              <Stack direction="row" spacing={1.5} alignItems="center" sx={{ mb: 1.5 }}>
-                <Storefront color="primary" aria-hidden />
-                <Typography variant="h6" component="h2">
-                  {t('chooser.pagatore.title')}
-                </Typography>
-              </Stack>
-              <Typography color="text.secondary">{t('chooser.pagatore.description')}</Typography>
-            </CardContent>
-            <CardActions sx={{ px: 2, pb: 2 }}>
-              <Button component={RouterLink} to="/pagatore" variant="outlined">
-                {t('chooser.pagatore.action')}
-              </Button>
-            </CardActions>
-          </Card>
-        </Grid>
-      </Grid>
+      <ChoiceCards
+        label={t('chooser.listLabel')}
+        choices={[
+          {
+            title: t('chooser.ec.title'),
+            body: t('chooser.ec.description'),
+            action: t('chooser.ec.action'),
+            to: '/ec',
+            primary: true,
+            icon: <AccountBalance color="primary" aria-hidden />,
+          },
+          {
+            title: t('chooser.pagatore.title'),
+            body: t('chooser.pagatore.description'),
+            action: t('chooser.pagatore.action'),
+            to: '/pagatore',
+            icon: <Storefront color="primary" aria-hidden />,
+          },
+        ]}
+      />
     </PublicLayout>
   );
 }

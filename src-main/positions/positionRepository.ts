@@ -346,12 +346,16 @@ export class PositionRepository {
 
   /** Status change guarded by the version the caller read; false when it changed meanwhile. */
   setStatus(id: number, version: number, status: PositionStatus, at: string): boolean {
-    const result = cached(
-      this.db,
-      `UPDATE debt_position SET status = ?, updated_at = ?, version = version + 1,
-         published_at = CASE WHEN published_at IS NULL AND ? IN ('PUBLISHED', 'VALID') THEN ? ELSE published_at END
-       WHERE id = ? AND version = ?`,
-    ).run(status, at, status, at, id, version);
+    // only a publishing status may stamp published_at; the other statuses leave it alone, which
+    // spares a bulk change (reconciliation's tens of thousands of REPORTED) the CASE and its CHECK
+    const result =
+      status === 'PUBLISHED' || status === 'VALID'
+        ? cached(
+            this.db,
+            `UPDATE debt_position SET status = ?, updated_at = ?, version = version + 1, published_at = coalesce(published_at, ?)
+             WHERE id = ? AND version = ?`,
+          ).run(status, at, at, id, version)
+        : cached(this.db, 'UPDATE debt_position SET status = ?, updated_at = ?, version = version + 1 WHERE id = ? AND version = ?').run(status, at, id, version);
     return result.changes === 1;
   }
 

@@ -58,6 +58,15 @@ export function dumpDatabase(db: Db): string {
     .prepare<[], { name: string }>("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
     .all();
   const dump: Record<string, unknown> = { user_version: db.pragma('user_version', { simple: true }) };
-  for (const { name } of tables) dump[name] = db.prepare(`SELECT * FROM "${name}" ORDER BY rowid`).all();
+  for (const { name } of tables) dump[name] = db.prepare(`SELECT * FROM "${name}" ORDER BY ${storageOrder(db, name)}`).all();
   return JSON.stringify(dump);
+}
+
+/** rowid, or the primary key of a WITHOUT ROWID table (which has no rowid). */
+function storageOrder(db: Db, table: string): string {
+  const key = db
+    .prepare<[string, string], { name: string }>('SELECT name FROM pragma_table_info(?) WHERE pk > 0 AND (SELECT wr FROM pragma_table_list WHERE name = ?) = 1 ORDER BY pk')
+    .all(table, table)
+    .map((c) => `"${c.name}"`);
+  return key.length > 0 ? key.join(', ') : 'rowid';
 }

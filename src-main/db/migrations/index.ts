@@ -7,9 +7,21 @@ import { migration0006 } from './0006_payer_accounts';
 import { migration0007 } from './0007_notice_channels';
 import { migration0008 } from './0008_settlement_lines_as_received';
 import { migration0009 } from './0009_option_reported_derived';
+import { migration0010 } from './0010_transfers_without_rowid';
 import type { Migration } from './types';
 
 /** In order; each one's version is its position (1-based). Never edit a released migration: add one. */
-export const migrations: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005, migration0006, migration0007, migration0008, migration0009];
+export const migrations: readonly Migration[] = [
+  migration0001,
+  migration0002,
+  migration0003,
+  migration0004,
+  migration0005,
+  migration0006,
+  migration0007,
+  migration0008,
+  migration0009,
+  migration0010,
+];
 
 export const latestSchemaVersion = migrations.length;

@@ -138,7 +138,7 @@ describe('migration 0002: positions, catalogue, receipts', () => {
     expect(plan(positionSql.optionByNoticeNumber)).toMatch(/SEARCH payment_option USING INDEX \S+ \(notice_number=\?\)/);
     expect(plan(positionSql.optionByIuv)).toMatch(/SEARCH payment_option USING INDEX \S+ \(iuv=\?\)/);
     expect(plan(positionSql.optionsOfPosition)).toMatch(/SEARCH payment_option USING INDEX payment_option_position \(position_id=\?\)/);
-    expect(plan(positionSql.transfersOfOption)).toMatch(/SEARCH transfer USING INDEX sqlite_autoindex_transfer_1 \(option_id=\?\)/);
+    expect(plan(positionSql.transfersOfOption)).toMatch(/SEARCH transfer USING PRIMARY KEY \(option_id=\?\)/);
     expect(plan(positionSql.dueForValidity)).toMatch(/SEARCH debt_position USING (COVERING )?INDEX debt_position_to_validate \(validity_date<\?\)/);
     expect(plan(positionSql.dueForExpiry)).toMatch(/SEARCH debt_position USING (COVERING )?INDEX debt_position_to_expire \(max_due_date<\?\)/);
     expect(plan('SELECT * FROM receipt WHERE receipt_id = ?')).toMatch(/SEARCH receipt USING INDEX/);

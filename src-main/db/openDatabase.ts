@@ -107,10 +107,30 @@ export function migrate(
     if (migration.version !== schemaVersion(db) + 1) {
       throw new Error(`Migration ${migration.name} has version ${migration.version}, expected ${schemaVersion(db) + 1}`);
     }
-    db.transaction(() => {
-      migration.up(db);
-      db.pragma(`user_version = ${migration.version}`);
-    })();
+    if (migration.foreignKeys === 'off') runWithoutForeignKeys(db, migration);
+    else
+      db.transaction(() => {
+        migration.up(db);
+        db.pragma(`user_version = ${migration.version}`);
+      })();
   }
   return { from, to: latest, backupFile };
+}
+
+/**
+ * The foreign_keys pragma is a no-op inside a transaction: it is turned off before and back on
+ * after, whatever happens. The migration commits only if every reference still resolves.
+ */
+function runWithoutForeignKeys(db: Db, migration: Migration): void {
+  db.pragma('foreign_keys = OFF');
+  try {
+    db.transaction(() => {
+      migration.up(db);
+      const broken = db.pragma('foreign_key_check') as unknown[];
+      if (broken.length > 0) throw new Error(`Migration ${migration.name} leaves ${broken.length} broken references`);
+      db.pragma(`user_version = ${migration.version}`);
+    })();
+  } finally {
+    db.pragma('foreign_keys = ON');
+  }
 }

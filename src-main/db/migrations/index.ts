@@ -8,6 +8,7 @@ import { migration0007 } from './0007_notice_channels';
 import { migration0008 } from './0008_settlement_lines_as_received';
 import { migration0009 } from './0009_option_reported_derived';
 import { migration0010 } from './0010_transfers_without_rowid';
+import { migration0011 } from './0011_option_status_check';
 import type { Migration } from './types';
 
 /** In order; each one's version is its position (1-based). Never edit a released migration: add one. */
@@ -22,6 +23,7 @@ export const migrations: readonly Migration[] = [
   migration0008,
   migration0009,
   migration0010,
+  migration0011,
 ];
 
 export const latestSchemaVersion = migrations.length;

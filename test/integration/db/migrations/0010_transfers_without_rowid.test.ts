@@ -2,47 +2,24 @@ import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { migrations } from '../../../../src-main/db/migrations';
 import { migration0010 } from '../../../../src-main/db/migrations/0010_transfers_without_rowid';
-
-const AT = '2026-11-24T08:00:00.000Z';
-const EC = '80012345676';
-const IBAN = 'IT60X0542811101000000123456';
+import { AT, EC, IBAN, insertEcAndPosition, insertFlowRow, insertReceipt, insertTransfer } from '../../../support/schemaRows';
 
 let db: Database.Database;
 beforeEach(() => {
   db = new Database(':memory:');
   db.pragma('foreign_keys = ON');
   for (const m of migrations.slice(0, 9)) m.up(db);
-  db.prepare("INSERT INTO ec_profile (id, name, fiscal_code, segregation_code, created_at, updated_at) VALUES (1, 'Comune di Test', ?, '01', ?, ?)").run(EC, AT, AT);
-  db.prepare(
-    `INSERT INTO debt_position (id, iupd, status, origin, debtor_type, debtor_fiscal_code, debtor_full_name, company_name, switch_to_expired,
-       min_due_date, max_due_date, total_amount, created_at, updated_at)
-     VALUES (1, 'IUPD-1', 'PAID', 'ec', 'F', 'RCCMNL83S18D969H', 'Emanuele Rocca', 'Comune di Test', 0, '2026-12-31', '2026-12-31', 3000, ?, ?)`,
-  ).run(AT, AT);
+  insertEcAndPosition(db);
   db.prepare(
     `INSERT INTO payment_option (id, position_id, notice_number, iuv, amount, due_date, description, kind)
      VALUES (1, 1, '301000000000000001', '01000000000000001', 3000, '2026-12-31', 'TARI', 'single')`,
   ).run();
   // inserted out of key order: the rebuilt table keeps them by key
-  for (const index of [2, 1, 3]) {
-    db.prepare("INSERT INTO transfer (option_id, transfer_index, amount, ec_fiscal_code, iban, remittance, taxonomy) VALUES (1, ?, 1000, ?, ?, 'TARI', '9/0101100IM/')").run(
-      index,
-      EC,
-      IBAN,
-    );
-  }
-  db.prepare(
-    `INSERT INTO receipt (id, receipt_id, option_id, notice_number, iuv, ec_fiscal_code, outcome, payment_amount, fee, id_psp, psp_company_name,
-       id_channel, payment_method, payment_date_time, application_date, transfer_date, stand_in, payload, received_at)
-     VALUES (1, 'IUR-1', 1, '301000000000000001', '01000000000000001', ?, 'OK', 3000, 0, 'PSP', 'Banca', 'PSP_01', 'CP', ?, '2026-11-24', '2026-11-24', 0, '{}', ?)`,
-  ).run(EC, AT, AT);
-  db.prepare("UPDATE payment_option SET status = 'paid', paid_at = ?, paid_receipt_id = 1 WHERE id = 1").run(AT);
-  db.prepare(
-    `INSERT INTO settlement_flow (id, flow_id, revision, flow_date_time, settlement_date, settlement_reference, psp_id, psp_name,
-       receiver_fiscal_code, iban, declared_payments, declared_amount, line_count, matched_lines, matched_amount, header_issues,
-       status, positions_reported, imported_at, imported_by)
-     VALUES (1, '2026-11-24PSP-1', 1, 'x', '2026-11-24', 'ref', 'PSP', 'Banca', ?, ?, 0, 0, 0, 0, 0, '[]', 'reconciled', 0, ?, 'test')`,
-  ).run(EC, IBAN, AT);
-  for (const index of [3, 1]) db.prepare('INSERT INTO reported_transfer (receipt_row, transfer_index, flow_row) VALUES (1, ?, 1)').run(index);
+  for (const index of [2, 1, 3]) insertTransfer(db, 1, index);
+  const receiptRow = insertReceipt(db, 'IUR-1', 1, 3000);
+  db.prepare("UPDATE payment_option SET status = 'paid', paid_at = ?, paid_receipt_id = ? WHERE id = 1").run(AT, receiptRow);
+  const flowRow = insertFlowRow(db);
+  for (const index of [3, 1]) db.prepare('INSERT INTO reported_transfer (receipt_row, transfer_index, flow_row) VALUES (?, ?, ?)').run(receiptRow, index, flowRow);
 });
 afterEach(() => db.close());
 

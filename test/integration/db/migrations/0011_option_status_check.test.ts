@@ -7,11 +7,9 @@ import { rebuildTable } from '../../../../src-main/db/migrations/rebuildTable';
 import type { Migration } from '../../../../src-main/db/migrations/types';
 import { openDatabase, schemaVersion } from '../../../../src-main/db/openDatabase';
 import { ManualClock } from '../../../../src-main/platform/clock';
+import { AT, EC, IBAN, insertEcAndPosition, insertReceipt, insertTransfer } from '../../../support/schemaRows';
 import { tempDir } from '../../../support/testCore';
 
-const AT = '2026-11-24T08:00:00.000Z';
-const EC = '80012345676';
-const IBAN = 'IT60X0542811101000000123456';
 const clock = new ManualClock(AT);
 
 /** A database at version 10 with a paid option: its transfer and receipt reference it. */
@@ -19,23 +17,14 @@ function atVersion10(): { file: string; backupDir: string } {
   const dir = tempDir();
   const p = { file: path.join(dir, 'sportello.db'), backupDir: path.join(dir, 'backups') };
   const db = openDatabase({ ...p, clock, migrations: migrations.slice(0, 10) });
-  db.prepare("INSERT INTO ec_profile (id, name, fiscal_code, segregation_code, created_at, updated_at) VALUES (1, 'Comune di Test', ?, '01', ?, ?)").run(EC, AT, AT);
-  db.prepare(
-    `INSERT INTO debt_position (id, iupd, status, origin, debtor_type, debtor_fiscal_code, debtor_full_name, company_name, switch_to_expired,
-       min_due_date, max_due_date, total_amount, created_at, updated_at)
-     VALUES (1, 'IUPD-1', 'PAID', 'ec', 'F', 'RCCMNL83S18D969H', 'Emanuele Rocca', 'Comune di Test', 0, '2026-12-31', '2026-12-31', 1000, ?, ?)`,
-  ).run(AT, AT);
+  insertEcAndPosition(db, 1000);
   db.prepare(
     `INSERT INTO payment_option (id, position_id, notice_number, iuv, amount, due_date, description, kind)
      VALUES (1, 1, '301000000000000001', '01000000000000001', 1000, '2026-12-31', 'TARI', 'single')`,
   ).run();
-  db.prepare("INSERT INTO transfer (option_id, transfer_index, amount, ec_fiscal_code, iban, remittance, taxonomy) VALUES (1, 1, 1000, ?, ?, 'TARI', '9/0101100IM/')").run(EC, IBAN);
-  db.prepare(
-    `INSERT INTO receipt (id, receipt_id, option_id, notice_number, iuv, ec_fiscal_code, outcome, payment_amount, fee, id_psp, psp_company_name,
-       id_channel, payment_method, payment_date_time, application_date, transfer_date, stand_in, payload, received_at)
-     VALUES (1, 'IUR-1', 1, '301000000000000001', '01000000000000001', ?, 'OK', 1000, 0, 'PSP', 'Banca', 'PSP_01', 'CP', ?, '2026-11-24', '2026-11-24', 0, '{}', ?)`,
-  ).run(EC, AT, AT);
-  db.prepare("UPDATE payment_option SET status = 'paid', paid_at = ?, paid_receipt_id = 1 WHERE id = 1").run(AT);
+  insertTransfer(db, 1, 1);
+  const receiptRow = insertReceipt(db, 'IUR-1', 1);
+  db.prepare("UPDATE payment_option SET status = 'paid', paid_at = ?, paid_receipt_id = ? WHERE id = 1").run(AT, receiptRow);
   db.close();
   return p;
 }

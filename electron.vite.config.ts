@@ -17,6 +17,8 @@ export default defineConfig({
           cli: resolve(__dirname, 'src-main/hosts/cli/main.ts'),
           // batch printing runs in a worker thread: its own entry, found beside the hosts at run time
           printWorker: resolve(__dirname, 'src-main/print/printWorker.ts'),
+          // reconciliation looks flow lines up in a worker thread with its own connection
+          lookupWorker: resolve(__dirname, 'src-main/reconciliation/lookupWorker.ts'),
         },
       },
     },

@@ -18,6 +18,11 @@ export const coreConfigSchema = z.object({
   demoPayer: z.boolean().optional(),
   /** seeds the mock Nodo's tokens and flow ids on its first start, so simulations are reproducible */
   nodoSeed: z.number().int().nonnegative().default(20261122),
+  /**
+   * reconciliation looks a flow's lines up on a worker thread while it writes (one more connection
+   * and thread for the core's lifetime); suites that import no large flow turn it off
+   */
+  lookupThread: z.boolean().default(true),
 });
 export type CoreConfig = z.input<typeof coreConfigSchema>;
 

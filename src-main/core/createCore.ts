@@ -201,6 +201,7 @@ export async function createCore(config: CoreConfig, deps: CoreDeps = {}): Promi
     onSessionExpired: (windowId) => emit(windowId, 'session.expired', { reason: 'idle' }),
   });
 
+  const reconciliation = createReconciliation({ db, clock, audit, positions: positions.repositories.positions, lookupThread: cfg.lookupThread });
   const core: Core = {
     db,
     dataDir: cfg.dataDir,
@@ -214,7 +215,7 @@ export async function createCore(config: CoreConfig, deps: CoreDeps = {}): Promi
     positions,
     nodo,
     vault,
-    reconciliation: createReconciliation({ db, clock, audit, positions: positions.repositories.positions }),
+    reconciliation,
     print,
     delivery,
     refreshStations,
@@ -235,6 +236,7 @@ export async function createCore(config: CoreConfig, deps: CoreDeps = {}): Promi
     async close() {
       stopDeliveries();
       await print.close();
+      await reconciliation.close();
       await nodo.close();
       // receipts the Nodo delivered in its last turn are committed before the database closes
       positions.station.flushWrites();

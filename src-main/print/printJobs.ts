@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
+import { workerEntry, type WorkerEntry } from '../platform/workerEntry';
 import type { BatchFile, BatchProgress } from './batch';
 import type { NoticeBuild, NoticeDocument } from './documents';
 import type { FromWorker, ToWorker, WorkerStart } from './workerProtocol';
@@ -39,14 +40,8 @@ export interface PrintJobOptions {
 }
 
 /** The worker's entry: the bundled printWorker.js beside the build, else the TypeScript source through tsx. */
-export function printWorkerEntry(): { file: string; execArgv: string[] } {
-  const here = typeof __dirname === 'string' ? __dirname : process.cwd();
-  const built = path.join(here, 'printWorker.js');
-  if (fs.existsSync(built)) return { file: built, execArgv: [] };
-  const source = path.join(here, 'printWorker.ts');
-  if (fs.existsSync(source)) return { file: source, execArgv: ['--import', 'tsx'] };
-  const fromRoot = path.resolve(process.cwd(), 'src-main', 'print', 'printWorker.ts');
-  return { file: fromRoot, execArgv: ['--import', 'tsx'] };
+export function printWorkerEntry(): WorkerEntry {
+  return workerEntry('printWorker', 'print');
 }
 
 function csvCell(s: string): string {
@@ -68,7 +63,7 @@ export class PrintJobs {
   private readonly jobs = new Map<string, RunningJob>();
   private seq = 0;
 
-  constructor(private readonly entry: () => { file: string; execArgv: string[] } = printWorkerEntry) {}
+  constructor(private readonly entry: () => WorkerEntry = printWorkerEntry) {}
 
   get(jobId: string): PrintJobStatus | null {
     const job = this.jobs.get(jobId);

@@ -1,7 +1,8 @@
 import type { Db } from '../db/openDatabase';
 import { insertMany } from '../db/insertMany';
 import { cached } from '../db/statementCache';
-import type { LineFacts, LineResult } from './lineMatching';
+import type { LineResult } from './lineMatching';
+import { lookupArgument, lookupRows, toLineLookup, type LineLookup, type LookupLine } from './lineLookup';
 
 export interface StoredFlow {
   id: number;
@@ -119,26 +120,6 @@ export interface StoredLineIssue {
   result: Exclude<LineResult, 'MATCHED'>;
 }
 
-interface FactsRow {
-  receipt_row: number;
-  receipt_iuv: string;
-  transfer_amount: number | null;
-  transfer_ec: string | null;
-  transfer_iban: string | null;
-  reported_by: string | null;
-  position_id: number;
-  settles: number;
-}
-
-/** What a matched receipt means for its position, read with the line's own lookup. */
-export interface ReceiptSettlement {
-  positionId: number;
-  /** the receipt is the one that paid its option (not a double payment): reporting it may report the position */
-  settles: boolean;
-}
-
-export type LineLookup = LineFacts & { settlement: ReceiptSettlement | null };
-
 /** SQL of reconciliation: flows, lines, reported transfers, and the option/position updates they cause. */
 export class ReconciliationRepository {
   constructor(private readonly db: Db) {}
@@ -162,45 +143,9 @@ export class ReconciliationRepository {
       .map(toFlow);
   }
 
-  /**
-   * Everything `matchLine` needs about many lines, and what marking their receipts reported needs, in
-   * one statement: the lines go in as a JSON array and SQLite does the indexed lookups itself,
-   * without a round trip per line.
-   */
-  factsMany(lines: ReadonlyArray<{ iuv: string; iur: string; transferIndex: number }>): LineLookup[] {
-    const rows = cached<[string], FactsRow & { i: number; iuv_known: number | null }>(
-      this.db,
-      `SELECT j.key AS i, r.id AS receipt_row, r.iuv AS receipt_iuv,
-              t.amount AS transfer_amount, t.ec_fiscal_code AS transfer_ec, t.iban AS transfer_iban,
-              f.flow_id AS reported_by,
-              CASE WHEN r.id IS NULL OR r.iuv <> j.value ->> 0
-                   THEN EXISTS (SELECT 1 FROM payment_option o WHERE o.iuv = j.value ->> 0) END AS iuv_known,
-              o.position_id, o.paid_receipt_id IS r.id AND o.status <> 'unpaid' AS settles
-         FROM json_each(?) j
-         LEFT JOIN receipt r ON r.receipt_id = j.value ->> 1
-         LEFT JOIN transfer t ON t.option_id = r.option_id AND t.transfer_index = j.value ->> 2
-         LEFT JOIN reported_transfer rt ON rt.receipt_row = r.id AND rt.transfer_index = j.value ->> 2
-         LEFT JOIN settlement_flow f ON f.id = rt.flow_row
-         LEFT JOIN payment_option o ON o.id = r.option_id
-        ORDER BY j.key`,
-    ).all(JSON.stringify(lines.map((l) => [l.iuv, l.iur, l.transferIndex])));
-    return rows.map((row, i) => {
-      if (row.i !== i) throw new Error('factsMany: rows out of order');
-      if (row.receipt_row !== null && row.iuv_known === null) {
-        return {
-          iuvKnown: true,
-          receipt: {
-            row: row.receipt_row,
-            iuv: row.receipt_iuv,
-            transfer:
-              row.transfer_amount === null ? null : { amount: row.transfer_amount, ecFiscalCode: row.transfer_ec!, iban: row.transfer_iban! },
-            reportedByFlowId: row.reported_by,
-          },
-          settlement: { positionId: row.position_id, settles: row.settles === 1 },
-        };
-      }
-      return { iuvKnown: row.iuv_known === 1, receipt: null, settlement: null };
-    });
+  /** The facts of many lines, in their order (lineLookup.ts). */
+  factsMany(lines: readonly LookupLine[]): LineLookup[] {
+    return lookupRows(this.db, lookupArgument(lines), lines.length).map(toLineLookup);
   }
 
   insertFlow(flow: NewFlow): number {

@@ -13,6 +13,7 @@ import type { IbanRepository } from '../repositories/ibanRepository';
 import type { Actor } from '../services/actor';
 import type { AuditService } from '../services/auditService';
 import { flowIdFromRemittance, settlementFlow, type SettlementFlow } from './flowSchema';
+import type { LineLookupSource } from './lineLookupSource';
 import { lineResultMessages, matchLine, type LineResult } from './lineMatching';
 import type { NewIssueLine, ReconciliationRepository, StoredFlow, StoredLine, StoredLineIssue } from './reconciliationRepository';
 
@@ -52,7 +53,17 @@ export class ReconciliationService {
     private readonly ecProfile: EcProfileRepository,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    private readonly lookups: LineLookupSource,
   ) {}
+
+  /** Resolves once flow lines are looked up on the worker thread (false: on this one). */
+  whenLookupsReady(): Promise<boolean> {
+    return this.lookups.whenReady();
+  }
+
+  close(): Promise<void> {
+    return this.lookups.close();
+  }
 
   /** Imports one flow (from the Nodo or a file). Importing the same revision again changes nothing. */
   importFlow(actor: Actor, raw: unknown): ReconciliationReport {
@@ -89,15 +100,19 @@ export class ReconciliationService {
       });
 
       const seen = new Set<string>();
-      // positions whose paying receipts this flow reported: each may now be wholly reported
-      const settled = new Set<number>();
       let matchedLines = 0;
       let matchedAmount = 0;
+      let positionsReported = 0;
       // chunks of lines, each looked up, stored and marked in a few set-wise statements: a flow of
       // 100,000 lines would otherwise cost a few hundred thousand round trips to SQLite
-      for (let start = 0; start < flow.lines.length; start += LINE_CHUNK) {
-        const chunk = flow.lines.slice(start, start + LINE_CHUNK);
-        const facts = this.repository.factsMany(chunk);
+      const chunks: Array<SettlementFlow['lines']> = [];
+      for (let start = 0; start < flow.lines.length; start += LINE_CHUNK) chunks.push(flow.lines.slice(start, start + LINE_CHUNK));
+      const factsOf = this.lookups.open(chunks);
+      for (const [k, chunk] of chunks.entries()) {
+        const start = k * LINE_CHUNK;
+        const facts = factsOf(k);
+        // positions whose paying receipts these lines reported: each may now be wholly reported
+        const settled = new Set<number>();
         const issues: NewIssueLine[] = [];
         const reported: Array<{ receiptRow: number; transferIndex: number }> = [];
         chunk.forEach((line, j) => {
@@ -118,9 +133,10 @@ export class ReconciliationService {
         });
         this.repository.insertIssueLines(flowRow, issues);
         this.repository.markReportedMany(flowRow, reported);
+        // a position is decided once its lines so far are stored; a later chunk naming it again decides again
+        positionsReported += this.markReported(settled);
       }
 
-      const positionsReported = this.markReported(settled);
       this.repository.finishFlow(flowRow, { lineCount: flow.lines.length, matchedLines, matchedAmount, headerIssues, positionsReported });
       const stored = this.repository.findFlow(flow.identificativoFlusso, flow.revision)!;
       const report = this.report(stored, false);
@@ -204,8 +220,8 @@ export class ReconciliationService {
 
   /**
    * PAID positions whose options are now all reported become REPORTED. An option is reported once
-   * every transfer its receipt credits to the EC is (payment_option_now, migration 0009): this
-   * flow's transfers are stored by now, so the positions' snapshots already see them.
+   * every transfer its receipt credits to the EC is (payment_option_now, migration 0009): the
+   * transfers this flow reported so far are stored by now, so the positions' snapshots see them.
    */
   private markReported(positionIds: ReadonlySet<number>): number {
     const day = today(this.clock);

@@ -22,4 +22,5 @@ export {
   type ConsistencyReport,
 } from './simulatePayments';
 export { collectStatus, type StatusReport } from './status';
+export { payForFlow } from './paidFlow';
 export { SIMULATED_SERVICES, simulationActor } from './catalogue';

@@ -26,14 +26,23 @@ export interface TestCore {
 
 /** A core on a fresh data dir with a hand-driven clock (10:00 Rome time on 22/11/2026 by default). */
 export async function createTestCore(
-  options: { demo?: boolean; demoPayer?: boolean; dataDir?: string; clock?: ManualClock; idleTimeoutMinutes?: number; delivery?: DocumentDelivery } = {},
+  options: {
+    demo?: boolean;
+    demoPayer?: boolean;
+    dataDir?: string;
+    clock?: ManualClock;
+    idleTimeoutMinutes?: number;
+    delivery?: DocumentDelivery;
+    /** reconciliation's lookup worker thread: off unless a test is about it */
+    lookupThread?: boolean;
+  } = {},
 ): Promise<TestCore> {
   const dataDir = options.dataDir ?? tempDir();
   const clock = options.clock ?? new ManualClock('2026-11-22T09:00:00.000Z');
   const keyStore = new InMemoryKeyStore();
   const core = await createCore(
     // the demo citizen's notices would upset suites that count positions: only on request
-    { dataDir, demo: options.demo ?? false, demoPayer: options.demoPayer ?? false, idleTimeoutMinutes: options.idleTimeoutMinutes ?? 15 },
+    { dataDir, demo: options.demo ?? false, demoPayer: options.demoPayer ?? false, idleTimeoutMinutes: options.idleTimeoutMinutes ?? 15, lookupThread: options.lookupThread ?? false },
     { clock, logger: silentLogger, keyStore, ...(options.delivery ? { delivery: options.delivery } : {}) },
   );
   const events: TestCore['events'] = [];

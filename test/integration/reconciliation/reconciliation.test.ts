@@ -94,6 +94,17 @@ describe('reconciliation of a settlement flow', () => {
     expect(audit[0]!.details).toMatchObject({ matchedLines: 3, positionsReported: 2 });
   });
 
+  it('reports a plan whose instalments are settled in different batches of the same flow, once', async () => {
+    const plan = await publishedPosition(positionInput({ options: [instalment(1, '2026-12-31'), instalment(2, '2027-01-31')] }));
+    const first = line(plan, await pay(plan, 0), {}, 0);
+    const second = line(plan, await pay(plan, 1), {}, 1);
+    // the first batch settles half the plan: the position is decided again when the second half comes
+    const filler = Array.from({ length: 2_500 }, (_, i) => ({ ...first, iur: `IUR-IGNOTO-${i}`, iuv: `99${String(i).padStart(15, '0')}` }));
+    const report = rec().importFlow(operator, flow([first, ...filler, second]));
+    expect(report.flow).toMatchObject({ matchedLines: 2, positionsReported: 1 });
+    expect(p.positions.get(plan.id).status).toBe('REPORTED');
+  });
+
   it('keeps line numbers, duplicates and matches right in a flow longer than one lookup batch', async () => {
     const a = await publishedPosition();
     const b = await publishedPosition();

@@ -107,6 +107,8 @@ export const reconcileCommand = defineCommand<ReconcileCommandOptions>({
   parse: parseReconcileArgs,
   async run(ctx, o) {
     const core = await ctx.core();
+    // the lookup thread starts with the core, a moment before a one-shot command needs it
+    await core.reconciliation.whenLookupsReady();
     const day = today(core.clock);
     const resolve = (d: string | null): string | null => (d === 'oggi' || d === 'today' ? day : d);
     const reports: ReconciliationReport[] = [];

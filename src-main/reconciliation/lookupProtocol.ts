@@ -1,0 +1,22 @@
+import type { MessagePort } from 'node:worker_threads';
+import type { LookupRow } from './lineLookup';
+
+/** What the import's thread hands the lookup worker at its start. */
+export interface LookupWorkerStart {
+  dbFile: string;
+  /** the port the worker answers on: the import takes each answer synchronously (receiveMessageOnPort) */
+  answers: MessagePort;
+  /** counts the answers posted, so the import can sleep (Atomics.wait) until the next one */
+  posted: SharedArrayBuffer;
+}
+
+/** A flow's lines, chunk by chunk (each as `lookupArgument`), to look up in one read transaction. */
+export interface LookupRequest {
+  id: number;
+  chunks: ReadonlyArray<{ argument: string; count: number }>;
+}
+
+export type LookupAnswer = { id: number; chunk: number; rows: LookupRow[] } | { id: number; chunk: number; error: string };
+
+/** Posted on the worker's own channel once its connection is open (or could not be). */
+export type LookupWorkerState = { type: 'ready' } | { type: 'failed'; error: string };

@@ -1,0 +1,92 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { ThreadedLookups } from '../../../src-main/reconciliation/lineLookupSource';
+import type { LookupLine } from '../../../src-main/reconciliation/lineLookup';
+import type { SettlementFlow } from '../../../src-main/reconciliation';
+import { onboardForSimulation, payForFlow, seedPositions } from '../../../src-main/simulation';
+import { simulationActor } from '../../../src-main/simulation/catalogue';
+import { createTestCore, dumpDatabase, tempDir, type TestCore } from '../../support/testCore';
+
+const open: TestCore[] = [];
+afterEach(async () => {
+  for (const t of open.splice(0)) await t.close();
+});
+
+async function core(options: Parameters<typeof createTestCore>[0]): Promise<TestCore> {
+  const t = await createTestCore(options);
+  open.push(t);
+  return t;
+}
+
+/**
+ * A paid database and a flow of three chunks (2,000 lines each) that meets every kind of line:
+ * matched, a duplicate of a line two chunks back, an unknown IUV, a wrong amount.
+ */
+async function paidDatabase(): Promise<{ dataDir: string; flow: SettlementFlow }> {
+  const t = await createTestCore({ demo: true });
+  const onboarding = await onboardForSimulation(t.core);
+  seedPositions(t.core, { count: 2_600, seed: 7 });
+  const { flow } = await payForFlow(t.core, 1_500, onboarding.station.code);
+  const paid = flow.lines;
+  const lines: SettlementFlow['lines'] = [
+    ...paid.slice(0, 1_000),
+    ...Array.from({ length: 2_500 }, (_, i) => ({ ...paid[0]!, iuv: `99${String(i).padStart(15, '0')}`, iur: `UNKNOWN${i}` })),
+    ...paid.slice(1_000, 1_499),
+    { ...paid[1_499]!, amount: paid[1_499]!.amount + 1 },
+    paid[3]!,
+    paid[999]!,
+  ];
+  const total = lines.reduce((s, l) => s + l.amount, 0);
+  await t.close();
+  return { dataDir: t.dataDir, flow: { ...flow, lines, totalPayments: lines.length, totalAmount: total, bankTransfer: { ...flow.bankTransfer!, amount: total } } };
+}
+
+function copyOf(dir: string): string {
+  const copy = tempDir();
+  fs.cpSync(dir, copy, { recursive: true });
+  return copy;
+}
+
+describe('reconciliation with the lookups on a worker thread', () => {
+  it('imports a flow exactly as with the lookups inline: same report, same database', async () => {
+    const { dataDir, flow } = await paidDatabase();
+    const threaded = await core({ dataDir: copyOf(dataDir), lookupThread: true });
+    const inline = await core({ dataDir: copyOf(dataDir) });
+    expect(await threaded.core.reconciliation.whenLookupsReady()).toBe(true);
+    expect(await inline.core.reconciliation.whenLookupsReady()).toBe(false);
+
+    const a = threaded.core.reconciliation.importFlow(simulationActor, flow);
+    const b = inline.core.reconciliation.importFlow(simulationActor, flow);
+    expect(a).toEqual(b);
+    expect(a.flow.lineCount).toBe(4_002);
+    expect(a.flow.matchedLines).toBe(1_499);
+    expect(a.issueCounts).toEqual({ UNKNOWN_IUV: 2_500, AMOUNT_MISMATCH: 1, DUPLICATE_LINE: 2 });
+    expect(a.flow.positionsReported).toBeGreaterThan(0);
+    expect(dumpDatabase(threaded.core.db)).toEqual(dumpDatabase(inline.core.db));
+    // and the thread serves the next flow too
+    expect(threaded.core.reconciliation.importFlow(simulationActor, flow).alreadyImported).toBe(true);
+  });
+
+  it('looks the lines up inline when the worker cannot open the database, or stops answering', async () => {
+    const inlineCalls: number[] = [];
+    const inline = (lines: readonly LookupLine[]) => {
+      inlineCalls.push(lines.length);
+      return lines.map(() => ({ iuvKnown: false, receipt: null, settlement: null }));
+    };
+    const chunks = [[{ iuv: '01000000000000001', iur: 'IUR-1', transferIndex: 1 }], [{ iuv: '01000000000000002', iur: 'IUR-2', transferIndex: 1 }]];
+
+    const missing = new ThreadedLookups(path.join(tempDir(), 'none.db'), inline);
+    expect(await missing.whenReady()).toBe(false);
+    expect(missing.open(chunks)(0)).toEqual([{ iuvKnown: false, receipt: null, settlement: null }]);
+    await missing.close();
+
+    const stalledEntry = () => ({ file: path.resolve(__dirname, '../../support/workers/stalledLookupWorker.ts'), execArgv: ['--import', 'tsx'] });
+    const stalled = new ThreadedLookups(path.join(tempDir(), 'any.db'), inline, stalledEntry, 200);
+    expect(await stalled.whenReady()).toBe(true);
+    const factsOf = stalled.open(chunks);
+    expect([factsOf(0), factsOf(1)]).toEqual([[{ iuvKnown: false, receipt: null, settlement: null }], [{ iuvKnown: false, receipt: null, settlement: null }]]);
+    await stalled.close();
+    expect(inlineCalls).toEqual([1, 1, 1]);
+  });
+});

@@ -1,13 +1,22 @@
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
 import { workerEntry, type WorkerEntry } from '../platform/workerEntry';
 import { lookupArgument, toLineLookup, type LineLookup, type LookupLine, type LookupRow } from './lineLookup';
-import type { LookupAnswer, LookupRequest, LookupWorkerStart, LookupWorkerState } from './lookupProtocol';
+import type { Db } from '../db/openDatabase';
+import type { CheckpointDone, LookupAnswer, LookupRequest, LookupWorkerStart, LookupWorkerState } from './lookupProtocol';
 
 /** The lookups of a flow's chunks of lines, asked for in order, each answered in line order. */
 export interface LineLookupSource {
   open(chunks: ReadonlyArray<readonly LookupLine[]>): (chunk: number) => LineLookup[];
+  /**
+   * Runs `commit` (the import's transaction) on `db`; with a worker, the copy of its write-ahead log
+   * into the database file (the checkpoint SQLite would run inside the commit) happens afterwards,
+   * on the worker's thread, and `lastCheckpoint` tells how long it took.
+   */
+  committing<T>(db: Db, commit: () => T): T;
   /** resolves once lookups may run on the worker thread (false: they run on the import's thread) */
   whenReady(): Promise<boolean>;
+  /** the milliseconds of the last checkpoint handed to the worker, once it is done (null: none, or it failed) */
+  lastCheckpoint(): Promise<number | null>;
   close(): Promise<void>;
 }
 
@@ -17,7 +26,9 @@ type Inline = (lines: readonly LookupLine[]) => LineLookup[];
 export function inlineLookups(inline: Inline): LineLookupSource {
   return {
     open: (chunks) => (chunk) => inline(chunks[chunk]!),
+    committing: (_db, commit) => commit(),
     whenReady: () => Promise.resolve(false),
+    lastCheckpoint: () => Promise.resolve(null),
     close: () => Promise.resolve(),
   };
 }
@@ -47,6 +58,8 @@ export class ThreadedLookups implements LineLookupSource {
   private isReady = false;
   private closed = false;
   private nextId = 1;
+  private checkpoint: Promise<number | null> = Promise.resolve(null);
+  private checkpointDone: ((ms: number | null) => void) | null = null;
 
   constructor(
     private readonly dbFile: string,
@@ -64,7 +77,7 @@ export class ThreadedLookups implements LineLookupSource {
   open(chunks: ReadonlyArray<readonly LookupLine[]>): (chunk: number) => LineLookup[] {
     const worker = this.worker;
     if (!this.isReady || !worker) return (chunk) => this.inline(chunks[chunk]!);
-    const request: LookupRequest = { id: this.nextId++, chunks: chunks.map((lines) => ({ argument: lookupArgument(lines), count: lines.length })) };
+    const request: LookupRequest = { type: 'lookup', id: this.nextId++, chunks: chunks.map((lines) => ({ argument: lookupArgument(lines), count: lines.length })) };
     worker.postMessage(request);
     let failed = false;
     return (chunk) => {
@@ -76,6 +89,25 @@ export class ThreadedLookups implements LineLookupSource {
       }
       return this.inline(chunks[chunk]!);
     };
+  }
+
+  committing<T>(db: Db, commit: () => T): T {
+    const worker = this.worker;
+    if (!this.isReady || !worker) return commit();
+    const threshold = db.pragma('wal_autocheckpoint', { simple: true }) as number;
+    db.pragma('wal_autocheckpoint = 0');
+    try {
+      return commit();
+    } finally {
+      db.pragma(`wal_autocheckpoint = ${threshold}`);
+      this.checkpointDone?.(null);
+      this.checkpoint = new Promise((resolve) => (this.checkpointDone = resolve));
+      worker.postMessage({ type: 'checkpoint', id: this.nextId++ } satisfies LookupRequest);
+    }
+  }
+
+  lastCheckpoint(): Promise<number | null> {
+    return this.checkpoint;
   }
 
   async close(): Promise<void> {
@@ -97,8 +129,14 @@ export class ThreadedLookups implements LineLookupSource {
       worker.once('message', (state: LookupWorkerState) => {
         this.isReady = state.type === 'ready' && this.worker === worker;
         resolve(this.isReady);
+        worker.on('message', (done: CheckpointDone) => {
+          this.checkpointDone?.(done.ms);
+          this.checkpointDone = null;
+        });
       });
       const gone = (): void => {
+        this.checkpointDone?.(null);
+        this.checkpointDone = null;
         if (this.worker === worker) {
           this.worker = null;
           this.isReady = false;

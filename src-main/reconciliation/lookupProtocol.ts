@@ -10,13 +10,20 @@ export interface LookupWorkerStart {
   posted: SharedArrayBuffer;
 }
 
-/** A flow's lines, chunk by chunk (each as `lookupArgument`), to look up in one read transaction. */
-export interface LookupRequest {
-  id: number;
-  chunks: ReadonlyArray<{ argument: string; count: number }>;
-}
+/**
+ * A flow's lines, chunk by chunk (each as `lookupArgument`), to look up in one read transaction;
+ * or, after the import committed, the copy of its write-ahead log into the database file.
+ */
+export type LookupRequest = { type: 'lookup'; id: number; chunks: ReadonlyArray<{ argument: string; count: number }> } | { type: 'checkpoint'; id: number };
 
 export type LookupAnswer = { id: number; chunk: number; rows: LookupRow[] } | { id: number; chunk: number; error: string };
 
 /** Posted on the worker's own channel once its connection is open (or could not be). */
 export type LookupWorkerState = { type: 'ready' } | { type: 'failed'; error: string };
+
+/** Posted on the worker's own channel after a checkpoint (`ms` null: it failed). */
+export interface CheckpointDone {
+  type: 'checkpointed';
+  id: number;
+  ms: number | null;
+}

@@ -1,11 +1,13 @@
 /**
- * Worker-thread entry of the flow-line lookups (lineFactsReader.ts): a read-only connection of its
- * own, so the lookups of a flow's next lines run on the second core while the import writes.
+ * Worker-thread entry of the flow-line lookups (lineLookupSource.ts): a connection of its own, so
+ * the lookups of a flow's next lines run on the second core while the import writes, and the
+ * import's write-ahead log is copied into the database after it committed. The connection writes
+ * no data (query_only): a checkpoint is not a data change.
  */
 import Database from 'better-sqlite3';
 import { parentPort, workerData } from 'node:worker_threads';
 import { lookupRows } from './lineLookup';
-import type { LookupAnswer, LookupRequest, LookupWorkerStart, LookupWorkerState } from './lookupProtocol';
+import type { CheckpointDone, LookupAnswer, LookupRequest, LookupWorkerStart, LookupWorkerState } from './lookupProtocol';
 
 const control = parentPort;
 if (!control) throw new Error('lookupWorker deve essere avviato come worker thread.');
@@ -20,7 +22,10 @@ function answer(a: LookupAnswer): void {
 
 let db: Database.Database;
 try {
-  db = new Database(start.dbFile, { readonly: true, fileMustExist: true });
+  db = new Database(start.dbFile, { fileMustExist: true });
+  db.pragma('query_only = ON');
+  // a checkpoint syncs the database file as every write here does
+  db.pragma('synchronous = FULL');
   db.pragma('busy_timeout = 5000');
   db.pragma('cache_size = -16384');
   db.pragma('mmap_size = 1073741824');
@@ -31,6 +36,19 @@ try {
 }
 
 control.on('message', (request: LookupRequest) => {
+  if (request.type === 'checkpoint') {
+    const started = performance.now();
+    let ms: number | null = null;
+    try {
+      // PASSIVE: never waits for, nor blocks, the import's thread; what is left the next commit copies
+      db.pragma('wal_checkpoint(PASSIVE)');
+      ms = performance.now() - started;
+    } catch {
+      // the next commit on the import's connection checkpoints as usual
+    }
+    control.postMessage({ type: 'checkpointed', id: request.id, ms } satisfies CheckpointDone);
+    return;
+  }
   let chunk = 0;
   try {
     // one snapshot for the whole flow: the one the import's write transaction started from

@@ -61,6 +61,11 @@ export class ReconciliationService {
     return this.lookups.whenReady();
   }
 
+  /** How long the worker took to checkpoint after the last import (null: no worker, or it failed). */
+  lastCheckpoint(): Promise<number | null> {
+    return this.lookups.lastCheckpoint();
+  }
+
   close(): Promise<void> {
     return this.lookups.close();
   }
@@ -74,7 +79,7 @@ export class ReconciliationService {
     if (!ec) throw new AppError('SETUP_REQUIRED');
     if (flow.receiverFiscalCode !== ec.fiscalCode) throw new AppError('RECON_WRONG_RECEIVER');
 
-    return this.db.transaction(() => {
+    return this.lookups.committing(this.db, this.db.transaction(() => {
       const existing = this.repository.findFlow(flow.identificativoFlusso, flow.revision);
       if (existing) return this.report(existing, true);
       const latest = this.repository.latestRevision(flow.identificativoFlusso);
@@ -153,7 +158,7 @@ export class ReconciliationService {
         headerIssues: headerIssues.map((h) => h.code),
       });
       return report;
-    })();
+    }));
   }
 
   /** Fetches from the Nodo the flows addressed to the EC in a period and imports the new ones. */

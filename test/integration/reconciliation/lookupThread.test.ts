@@ -64,6 +64,16 @@ describe('reconciliation with the lookups on a worker thread', () => {
     expect(a.issueCounts).toEqual({ UNKNOWN_IUV: 2_500, AMOUNT_MISMATCH: 1, DUPLICATE_LINE: 2 });
     expect(a.flow.positionsReported).toBeGreaterThan(0);
     expect(dumpDatabase(threaded.core.db)).toEqual(dumpDatabase(inline.core.db));
+    // the import's log was copied into the database by the worker, and the import's connection
+    // checkpoints by itself again, as before
+    expect(await threaded.core.reconciliation.lastCheckpoint()).toEqual(expect.any(Number));
+    const [left] = threaded.core.db.pragma('wal_checkpoint(PASSIVE)') as Array<{ log: number; checkpointed: number }>;
+    expect(left!.checkpointed).toBe(left!.log);
+    expect(threaded.core.db.pragma('wal_autocheckpoint', { simple: true })).toBe(1000);
+    // and after an import refused inside its transaction (an older revision than one imported)
+    threaded.core.reconciliation.importFlow(simulationActor, { ...flow, revision: 3 });
+    expect(() => threaded.core.reconciliation.importFlow(simulationActor, { ...flow, revision: 2 })).toThrow(expect.objectContaining({ code: 'RECON_STALE_REVISION' }));
+    expect(threaded.core.db.pragma('wal_autocheckpoint', { simple: true })).toBe(1000);
     // and the thread serves the next flow too
     expect(threaded.core.reconciliation.importFlow(simulationActor, flow).alreadyImported).toBe(true);
   });

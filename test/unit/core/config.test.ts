@@ -19,7 +19,7 @@ describe('host flags', () => {
   });
 
   it('defaults the idle timeout to 15 minutes and refuses nonsense', () => {
-    expect(coreConfigSchema.parse({ dataDir: '/x' })).toEqual({ dataDir: '/x', idleTimeoutMinutes: 15, payerIdleTimeoutMinutes: 5, demo: false, nodoSeed: 20261122 });
+    expect(coreConfigSchema.parse({ dataDir: '/x' })).toEqual({ dataDir: '/x', idleTimeoutMinutes: 15, payerIdleTimeoutMinutes: 5, demo: false, nodoSeed: 20261122, lookupThread: true });
     expect(() => coreConfigSchema.parse({ dataDir: '/x', idleTimeoutMinutes: 0 })).toThrow();
     expect(() => coreConfigSchema.parse({ dataDir: '' })).toThrow();
   });

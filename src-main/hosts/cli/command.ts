@@ -19,6 +19,8 @@ export interface CommandSpec<O> {
   /** throws a CLI_USAGE AppError (exit code 2) on a mistake */
   parse(args: readonly string[]): O;
   run(ctx: CommandContext, options: O): Promise<void>;
+  /** the core it opens starts reconciliation's lookup thread (a command that imports flows) */
+  lookupThread?: boolean;
 }
 
 /** A command with its option type hidden, so different commands fit one table. */
@@ -28,6 +30,7 @@ export interface Command {
   usage: readonly string[];
   /** reads the options now (usage errors before anything is opened) and returns the action */
   prepare(args: readonly string[]): (ctx: CommandContext) => Promise<void>;
+  lookupThread: boolean;
 }
 
 export function defineCommand<O>(spec: CommandSpec<O>): Command {
@@ -35,6 +38,7 @@ export function defineCommand<O>(spec: CommandSpec<O>): Command {
     name: spec.name,
     summary: spec.summary,
     usage: spec.usage,
+    lookupThread: spec.lookupThread ?? false,
     prepare(args) {
       const options = spec.parse(args);
       return (ctx) => spec.run(ctx, options);

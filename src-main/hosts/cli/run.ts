@@ -66,7 +66,7 @@ export async function runCli(argv: readonly string[], deps: CliDeps): Promise<nu
         if (!args.demo && !fs.existsSync(path.join(dataDir, DATABASE_FILE_NAME))) {
           throw new AppError('CLI_NO_DATA', { message: `Nessun dato di Sportello in ${dataDir}: indica la cartella giusta con --data-dir, oppure aggiungi --demo per crearla con l’Ente dimostrativo.` });
         }
-        core = await createCore({ dataDir, demo: args.demo }, { logger: cliLogger(args.verbose), ...deps.core });
+        core = await createCore({ dataDir, demo: args.demo, lookupThread: command.lookupThread }, { logger: cliLogger(args.verbose), ...deps.core });
         return core;
       },
     });

@@ -105,6 +105,7 @@ export const reconcileCommand = defineCommand<ReconcileCommandOptions>({
     'importato non cambia nulla. Le anomalie non sono errori del comando: il codice di uscita resta 0.',
   ],
   parse: parseReconcileArgs,
+  lookupThread: true,
   async run(ctx, o) {
     const core = await ctx.core();
     // the lookup thread starts with the core, a moment before a one-shot command needs it

@@ -247,6 +247,39 @@ export const positionSql = {
     "SELECT id FROM debt_position INDEXED BY debt_position_to_expire WHERE status = 'VALID' AND switch_to_expired = 1 AND max_due_date < ? ORDER BY max_due_date LIMIT ?",
 } as const;
 
+export type StatusSnapshot = PositionSnapshot & { id: number; version: number };
+
+/** [id, version, status, validity date, switch to expired, options as JSON [kind, due date, status]] */
+export type StatusSnapshotRow = [number, number, PositionStatus, string | null, number, string];
+
+/**
+ * The rows of `statusSnapshots`, with the options read through `optionsView`: the options as they
+ * stand (payment_option_now), or, on reconciliation's lookup thread, the same view over the
+ * transfers reported so far by the import under way (see lookupWorker.ts).
+ */
+export function statusSnapshotRows(db: Db, ids: readonly number[], optionsView: 'payment_option_now' | 'payment_option_so_far' = 'payment_option_now'): StatusSnapshotRow[] {
+  if (ids.length === 0) return [];
+  return cached<[string], StatusSnapshotRow>(
+    db,
+    `SELECT p.id, p.version, p.status, p.validity_date, p.switch_to_expired,
+            (SELECT json_group_array(json_array(o.kind, o.due_date, o.status)) FROM ${optionsView} o WHERE o.position_id = p.id)
+       FROM debt_position p WHERE p.id IN (SELECT value FROM json_each(?))`,
+  )
+    .raw()
+    .all(JSON.stringify(ids));
+}
+
+export function toStatusSnapshot([id, version, status, validityDate, switchToExpired, options]: StatusSnapshotRow): StatusSnapshot {
+  return {
+    id,
+    version,
+    status,
+    validityDate,
+    switchToExpired: switchToExpired === 1,
+    options: (JSON.parse(options) as Array<[OptionKind, string, OptionStatus]>).map(([kind, dueDate, optionStatus]) => ({ kind, dueDate, status: optionStatus })),
+  };
+}
+
 export class PositionRepository {
   constructor(private readonly db: Db) {}
 
@@ -363,23 +396,8 @@ export class PositionRepository {
    * What the status rule (positionStatusFor) reads, for many positions in one lean query: a bulk
    * status change (reconciliation) need not load debtors, descriptions and transfers.
    */
-  statusSnapshots(ids: readonly number[]): Array<PositionSnapshot & { id: number; version: number }> {
-    if (ids.length === 0) return [];
-    return cached<[string], { id: number; version: number; status: PositionStatus; validity_date: string | null; switch_to_expired: number; options: string }>(
-      this.db,
-      `SELECT p.id, p.version, p.status, p.validity_date, p.switch_to_expired,
-              (SELECT json_group_array(json_array(o.kind, o.due_date, o.status)) FROM payment_option_now o WHERE o.position_id = p.id) AS options
-         FROM debt_position p WHERE p.id IN (SELECT value FROM json_each(?))`,
-    )
-      .all(JSON.stringify(ids))
-      .map((p) => ({
-        id: p.id,
-        version: p.version,
-        status: p.status,
-        validityDate: p.validity_date,
-        switchToExpired: p.switch_to_expired === 1,
-        options: (JSON.parse(p.options) as Array<[OptionKind, string, OptionStatus]>).map(([kind, dueDate, status]) => ({ kind, dueDate, status })),
-      }));
+  statusSnapshots(ids: readonly number[]): StatusSnapshot[] {
+    return statusSnapshotRows(this.db, ids).map(toStatusSnapshot);
   }
 
   /** setStatus for many positions, each still at the version read; returns how many changed. */

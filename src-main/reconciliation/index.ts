@@ -4,18 +4,17 @@ import type { PositionRepository } from '../positions/positionRepository';
 import { EcProfileRepository } from '../repositories/ecProfileRepository';
 import { IbanRepository } from '../repositories/ibanRepository';
 import type { AuditService } from '../services/auditService';
-import type { LookupLine } from './lineLookup';
-import { inlineLookups, ThreadedLookups } from './lineLookupSource';
+import { inlineReader, ThreadedReader, type InlineReads } from './flowReader';
 import { ReconciliationRepository } from './reconciliationRepository';
 import { ReconciliationService } from './reconciliationService';
 
 /**
- * `lookupThread`: flow lines are looked up on a worker thread while the import writes (a database
- * in memory has no file for a second connection: there they are looked up inline).
+ * `lookupThread`: an import's reads (line lookups, status snapshots) run on a worker thread while it
+ * writes (a database in memory has no file for a second connection: there they run inline).
  */
 export function createReconciliation(deps: { db: Db; clock: Clock; audit: AuditService; positions: PositionRepository; lookupThread: boolean }): ReconciliationService {
   const repository = new ReconciliationRepository(deps.db);
-  const inline = (lines: readonly LookupLine[]) => repository.factsMany(lines);
+  const inline: InlineReads = { facts: (lines) => repository.factsMany(lines), snapshots: (ids) => deps.positions.statusSnapshots(ids) };
   const threaded = deps.lookupThread && !deps.db.memory;
   return new ReconciliationService(
     deps.db,
@@ -25,7 +24,7 @@ export function createReconciliation(deps: { db: Db; clock: Clock; audit: AuditS
     new EcProfileRepository(deps.db),
     deps.audit,
     deps.clock,
-    threaded ? new ThreadedLookups(deps.db.name, inline) : inlineLookups(inline),
+    threaded ? new ThreadedReader(deps.db.name, inline) : inlineReader(inline),
   );
 }
 

@@ -7,13 +7,13 @@ import { zodFieldErrors } from '../ipc/router';
 import type { NodoClient } from '../nodo/nodoClient';
 import type { Clock } from '../platform/clock';
 import { nowIso, today } from '../platform/clock';
-import type { PositionRepository } from '../positions/positionRepository';
+import type { PositionRepository, StatusSnapshot } from '../positions/positionRepository';
 import type { EcProfileRepository } from '../repositories/ecProfileRepository';
 import type { IbanRepository } from '../repositories/ibanRepository';
 import type { Actor } from '../services/actor';
 import type { AuditService } from '../services/auditService';
 import { flowIdFromRemittance, settlementFlow, type SettlementFlow } from './flowSchema';
-import type { LineLookupSource } from './lineLookupSource';
+import type { FlowReader } from './flowReader';
 import { lineResultMessages, matchLine, type LineResult } from './lineMatching';
 import type { NewIssueLine, ReconciliationRepository, StoredFlow, StoredLine, StoredLineIssue } from './reconciliationRepository';
 
@@ -53,21 +53,21 @@ export class ReconciliationService {
     private readonly ecProfile: EcProfileRepository,
     private readonly audit: AuditService,
     private readonly clock: Clock,
-    private readonly lookups: LineLookupSource,
+    private readonly reader: FlowReader,
   ) {}
 
   /** Resolves once flow lines are looked up on the worker thread (false: on this one). */
   whenLookupsReady(): Promise<boolean> {
-    return this.lookups.whenReady();
+    return this.reader.whenReady();
   }
 
   /** How long the worker took to checkpoint after the last import (null: no worker, or it failed). */
   lastCheckpoint(): Promise<number | null> {
-    return this.lookups.lastCheckpoint();
+    return this.reader.lastCheckpoint();
   }
 
   close(): Promise<void> {
-    return this.lookups.close();
+    return this.reader.close();
   }
 
   /** Imports one flow (from the Nodo or a file). Importing the same revision again changes nothing. */
@@ -79,7 +79,7 @@ export class ReconciliationService {
     if (!ec) throw new AppError('SETUP_REQUIRED');
     if (flow.receiverFiscalCode !== ec.fiscalCode) throw new AppError('RECON_WRONG_RECEIVER');
 
-    return this.lookups.committing(this.db, this.db.transaction(() => {
+    return this.reader.committing(this.db, this.db.transaction(() => {
       const existing = this.repository.findFlow(flow.identificativoFlusso, flow.revision);
       if (existing) return this.report(existing, true);
       const latest = this.repository.latestRevision(flow.identificativoFlusso);
@@ -112,10 +112,10 @@ export class ReconciliationService {
       // 100,000 lines would otherwise cost a few hundred thousand round trips to SQLite
       const chunks: Array<SettlementFlow['lines']> = [];
       for (let start = 0; start < flow.lines.length; start += LINE_CHUNK) chunks.push(flow.lines.slice(start, start + LINE_CHUNK));
-      const factsOf = this.lookups.open(chunks);
+      const reads = this.reader.open(chunks);
       for (const [k, chunk] of chunks.entries()) {
         const start = k * LINE_CHUNK;
-        const facts = factsOf(k);
+        const facts = reads.facts(k);
         // positions whose paying receipts these lines reported: each may now be wholly reported
         const settled = new Set<number>();
         const issues: NewIssueLine[] = [];
@@ -138,9 +138,13 @@ export class ReconciliationService {
         });
         this.repository.insertIssueLines(flowRow, issues);
         this.repository.markReportedMany(flowRow, reported);
-        // a position is decided once its lines so far are stored; a later chunk naming it again decides again
-        positionsReported += this.markReported(settled);
+        // in rowid order: the table's pages are then visited once each, front to back
+        reads.stored(k, reported, [...settled].sort((a, b) => a - b));
+        // a position is decided once its lines so far are stored (a chunk behind, so that its
+        // snapshots are read while this chunk is matched); a later chunk naming it again decides again
+        if (k > 0) positionsReported += this.markReported(reads.snapshots(k - 1));
       }
+      if (chunks.length > 0) positionsReported += this.markReported(reads.snapshots(chunks.length - 1));
 
       this.repository.finishFlow(flowRow, { lineCount: flow.lines.length, matchedLines, matchedAmount, headerIssues, positionsReported });
       const stored = this.repository.findFlow(flow.identificativoFlusso, flow.revision)!;
@@ -226,22 +230,13 @@ export class ReconciliationService {
   /**
    * PAID positions whose options are now all reported become REPORTED. An option is reported once
    * every transfer its receipt credits to the EC is (payment_option_now, migration 0009): the
-   * transfers this flow reported so far are stored by now, so the positions' snapshots see them.
+   * snapshots see the transfers this flow reported so far. The status rule stays in one place
+   * (positionStatusFor); only the reads and writes are batched.
    */
-  private markReported(positionIds: ReadonlySet<number>): number {
+  private markReported(snapshots: readonly StatusSnapshot[]): number {
     const day = today(this.clock);
-    const at = nowIso(this.clock);
-    // in rowid order: the table's pages are then visited once each, front to back
-    const ids = [...positionIds].sort((a, b) => a - b);
-    let reported = 0;
-    for (let i = 0; i < ids.length; i += LINE_CHUNK) {
-      // the status rule stays in one place (positionStatusFor); only the reads and writes are batched
-      const next = this.positions
-        .statusSnapshots(ids.slice(i, i + LINE_CHUNK))
-        .filter((p) => p.status === 'PAID' && positionStatusFor(p, day) === 'REPORTED');
-      reported += this.positions.setStatusMany(next, 'REPORTED', at);
-    }
-    return reported;
+    const next = snapshots.filter((p) => p.status === 'PAID' && positionStatusFor(p, day) === 'REPORTED');
+    return this.positions.setStatusMany(next, 'REPORTED', nowIso(this.clock));
   }
 
   private report(flow: StoredFlow, alreadyImported: boolean): ReconciliationReport {

@@ -1,8 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ThreadedLookups } from '../../../src-main/reconciliation/lineLookupSource';
-import type { LookupLine } from '../../../src-main/reconciliation/lineLookup';
+import { ThreadedReader, type InlineReads } from '../../../src-main/reconciliation/flowReader';
 import type { SettlementFlow } from '../../../src-main/reconciliation';
 import { onboardForSimulation, payForFlow, seedPositions } from '../../../src-main/simulation';
 import { simulationActor } from '../../../src-main/simulation/catalogue';
@@ -78,25 +77,36 @@ describe('reconciliation with the lookups on a worker thread', () => {
     expect(threaded.core.reconciliation.importFlow(simulationActor, flow).alreadyImported).toBe(true);
   });
 
-  it('looks the lines up inline when the worker cannot open the database, or stops answering', async () => {
-    const inlineCalls: number[] = [];
-    const inline = (lines: readonly LookupLine[]) => {
-      inlineCalls.push(lines.length);
-      return lines.map(() => ({ iuvKnown: false, receipt: null, settlement: null }));
+  it('reads inline when the worker cannot open the database, or stops answering', async () => {
+    const inlineCalls: string[] = [];
+    const inline: InlineReads = {
+      facts: (lines) => {
+        inlineCalls.push(`facts ${lines.length}`);
+        return lines.map(() => ({ iuvKnown: false, receipt: null, settlement: null }));
+      },
+      snapshots: (ids) => {
+        inlineCalls.push(`snapshots ${ids.join(',')}`);
+        return [];
+      },
     };
     const chunks = [[{ iuv: '01000000000000001', iur: 'IUR-1', transferIndex: 1 }], [{ iuv: '01000000000000002', iur: 'IUR-2', transferIndex: 1 }]];
+    const none = [{ iuvKnown: false, receipt: null, settlement: null }];
 
-    const missing = new ThreadedLookups(path.join(tempDir(), 'none.db'), inline);
+    const missing = new ThreadedReader(path.join(tempDir(), 'none.db'), inline);
     expect(await missing.whenReady()).toBe(false);
-    expect(missing.open(chunks)(0)).toEqual([{ iuvKnown: false, receipt: null, settlement: null }]);
+    expect(missing.open(chunks).facts(0)).toEqual(none);
     await missing.close();
 
     const stalledEntry = () => ({ file: path.resolve(__dirname, '../../support/workers/stalledLookupWorker.ts'), execArgv: ['--import', 'tsx'] });
-    const stalled = new ThreadedLookups(path.join(tempDir(), 'any.db'), inline, stalledEntry, 200);
+    const stalled = new ThreadedReader(path.join(tempDir(), 'any.db'), inline, stalledEntry, 200);
     expect(await stalled.whenReady()).toBe(true);
-    const factsOf = stalled.open(chunks);
-    expect([factsOf(0), factsOf(1)]).toEqual([[{ iuvKnown: false, receipt: null, settlement: null }], [{ iuvKnown: false, receipt: null, settlement: null }]]);
+    const reads = stalled.open(chunks);
+    expect(reads.facts(0)).toEqual(none);
+    reads.stored(0, [], [7]);
+    expect(reads.snapshots(0)).toEqual([]);
+    expect(reads.facts(1)).toEqual(none);
     await stalled.close();
-    expect(inlineCalls).toEqual([1, 1, 1]);
+    // one wait for the stalled worker, then everything inline, the snapshots included
+    expect(inlineCalls).toEqual(['facts 1', 'facts 1', 'snapshots 7', 'facts 1']);
   });
 });

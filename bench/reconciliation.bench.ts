@@ -60,7 +60,7 @@ export async function benchReconciliation(lines = DEFAULT_BENCH_FLOW_LINES): Pro
       facts: [
         ['receipts stored first', `${formatInt(receipts)} through paSendRTV2 in ${(payMs / 1000).toFixed(1)} s`],
         [
-          'import (parse, header checks, match every line with its lookups on the second thread, mark REPORTED, one transaction)',
+          'import (parse, header checks, match every line, mark REPORTED, one transaction; its reads on the second thread)',
           `median ${(importMs / 1000).toFixed(2)} s of ${imports.map((i) => `${(i.ms / 1000).toFixed(2)} s`).join(', ')} (each into a fresh copy of the paid database) — ` +
             `${formatInt(matched)} lines matched, ${formatInt(reported)} positions REPORTED, ${formatInt(Math.round(flowLines.length / (importMs / 1000)))} lines/s`,
         ],

@@ -121,9 +121,11 @@ control.on('message', (request: LookupRequest) => {
     return;
   }
   if (request.type === 'lookup') {
+    // a flow the import gave up on (it failed midway) is dropped with whatever it still asked for
+    snapshotQueue.length = 0;
     beginFlow(request.id);
     lookups = { id: request.id, chunks: request.chunks, next: 0 };
-  } else {
+  } else if (request.id === flow) {
     snapshotQueue.push(request);
   }
   schedule();

@@ -55,6 +55,15 @@ describe('reconciliation with the lookups on a worker thread', () => {
     expect(await threaded.core.reconciliation.whenLookupsReady()).toBe(true);
     expect(await inline.core.reconciliation.whenLookupsReady()).toBe(false);
 
+    // first an import that fails midway, with the worker's reads under way: nothing of it stays,
+    // and the next import is not confused by what the worker was still doing for it
+    const before = dumpDatabase(threaded.core.db);
+    threaded.core.db.exec(`CREATE TEMP TRIGGER fail_midway AFTER UPDATE OF status ON debt_position
+      WHEN (SELECT count(*) FROM debt_position WHERE status = 'REPORTED') > 300 BEGIN SELECT RAISE(ABORT, 'disco pieno'); END`);
+    expect(() => threaded.core.reconciliation.importFlow(simulationActor, flow)).toThrow(/disco pieno/);
+    threaded.core.db.exec('DROP TRIGGER fail_midway');
+    expect(dumpDatabase(threaded.core.db)).toBe(before);
+
     const a = threaded.core.reconciliation.importFlow(simulationActor, flow);
     const b = inline.core.reconciliation.importFlow(simulationActor, flow);
     expect(a).toEqual(b);

@@ -37,10 +37,10 @@ export interface InlineReads {
   snapshots(positionIds: readonly number[]): StatusSnapshot[];
 }
 
-function inlineFlowReads(inline: InlineReads, chunks: ReadonlyArray<readonly LookupLine[]>): FlowReads & { positions: Map<number, readonly number[]> } {
+function inlineFlowReads(inline: InlineReads, chunks: ReadonlyArray<readonly LookupLine[]>): FlowReads {
+  // the positions each chunk named, for its snapshots
   const positions = new Map<number, readonly number[]>();
   return {
-    positions,
     facts: (chunk) => inline.facts(chunks[chunk]!),
     stored: (chunk, _reported, positionIds) => void positions.set(chunk, positionIds),
     snapshots: (chunk) => inline.snapshots(positions.get(chunk) ?? []),
@@ -116,8 +116,7 @@ export class ThreadedReader implements FlowReader {
       stored: (chunk, reported, positionIds) => {
         fallback.stored(chunk, reported, positionIds);
         if (failed || !this.worker) return;
-        const pairs: number[] = [];
-        for (const r of reported) pairs.push(r.receiptRow, r.transferIndex);
+        const pairs = reported.map((r): [number, number] => [r.receiptRow, r.transferIndex]);
         this.worker.postMessage({ type: 'reported', id, chunk, pairs, positionIds: [...positionIds] } satisfies LookupRequest);
       },
       snapshots: (chunk) => {

@@ -13,13 +13,13 @@ export interface LookupWorkerStart {
 
 /**
  * - lookup: a flow's lines, chunk by chunk (each as `lookupArgument`);
- * - reported: what a chunk of that flow reported (receipt row, transfer index, flattened) and the
+ * - reported: what a chunk of that flow reported ([receipt row, transfer index]) and the
  *   positions it may have completed, whose status snapshots the import wants;
  * - checkpoint: after the import committed, the copy of its write-ahead log into the database file.
  */
 export type LookupRequest =
   | { type: 'lookup'; id: number; chunks: ReadonlyArray<{ argument: string; count: number }> }
-  | { type: 'reported'; id: number; chunk: number; pairs: number[]; positionIds: number[] }
+  | { type: 'reported'; id: number; chunk: number; pairs: Array<[number, number]>; positionIds: number[] }
   | { type: 'checkpoint'; id: number };
 
 export type LookupAnswer =

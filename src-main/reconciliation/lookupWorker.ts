@@ -13,6 +13,7 @@
  */
 import Database from 'better-sqlite3';
 import { parentPort, workerData } from 'node:worker_threads';
+import { insertMany } from '../db/insertMany';
 import { statusSnapshotRows } from '../positions/positionRepository';
 import { lookupRows } from './lineLookup';
 import type { CheckpointDone, LookupAnswer, LookupRequest, LookupWorkerStart, LookupWorkerState } from './lookupProtocol';
@@ -57,7 +58,6 @@ try {
   process.exit(1);
 }
 
-const insertReported = db.prepare('INSERT OR IGNORE INTO temp.import_reported (receipt_row, transfer_index) VALUES (?, ?)');
 let flow = 0;
 let lookups: { id: number; chunks: ReadonlyArray<{ argument: string; count: number }>; next: number } | null = null;
 const snapshotQueue: Array<Extract<LookupRequest, { type: 'reported' }>> = [];
@@ -80,7 +80,7 @@ function pump(): void {
   if (reported) {
     try {
       beginFlow(reported.id);
-      for (let i = 0; i < reported.pairs.length; i += 2) insertReported.run(reported.pairs[i], reported.pairs[i + 1]);
+      insertMany(db, 'INSERT OR IGNORE', 'temp.import_reported (receipt_row, transfer_index)', '(?, ?)', reported.pairs);
       answer({ id: reported.id, kind: 'snapshots', chunk: reported.chunk, rows: statusSnapshotRows(db, reported.positionIds, 'payment_option_so_far') });
     } catch (error) {
       answer({ id: reported.id, kind: 'snapshots', chunk: reported.chunk, error: String(error) });

@@ -120,7 +120,7 @@ export interface StoredLineIssue {
   result: Exclude<LineResult, 'MATCHED'>;
 }
 
-/** SQL of reconciliation: flows, lines, reported transfers, and the option/position updates they cause. */
+/** SQL of reconciliation: flows, their lines, and the transfers they reported (positions: PositionRepository). */
 export class ReconciliationRepository {
   constructor(private readonly db: Db) {}
 

@@ -1,4 +1,5 @@
-import type Database from 'better-sqlite3';
+import Database from 'better-sqlite3';
+import { migrations } from '../../src-main/db/migrations';
 
 /**
  * Rows written straight into the schema, for migration tests that work below the repositories (the
@@ -8,6 +9,14 @@ export const AT = '2026-11-24T08:00:00.000Z';
 export const EC = '80012345676';
 export const OTHER_EC = '00488410010';
 export const IBAN = 'IT60X0542811101000000123456';
+
+/** A database in memory, foreign keys on, standing just before migration `version`. */
+export function databaseBefore(version: number): Database.Database {
+  const db = new Database(':memory:');
+  db.pragma('foreign_keys = ON');
+  for (const m of migrations.slice(0, version - 1)) m.up(db);
+  return db;
+}
 
 /** The EC profile and position 1 (PAID), which the options of a test belong to. */
 export function insertEcAndPosition(db: Database.Database, totalAmount = 3000): void {

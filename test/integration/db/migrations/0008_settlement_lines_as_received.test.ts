@@ -1,14 +1,13 @@
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { migrations } from '../../../../src-main/db/migrations';
+import { databaseBefore } from '../../../support/schemaRows';
 import { migration0008 } from '../../../../src-main/db/migrations/0008_settlement_lines_as_received';
 
 let db: Database.Database;
 let flowRow: number;
 beforeEach(() => {
-  db = new Database(':memory:');
-  db.pragma('foreign_keys = ON');
-  for (const m of migrations.slice(0, 7)) m.up(db);
+  db = databaseBefore(8);
   flowRow = Number(
     db
       .prepare(

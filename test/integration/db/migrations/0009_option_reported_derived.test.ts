@@ -1,15 +1,13 @@
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { migrations } from '../../../../src-main/db/migrations';
 import { migration0009 } from '../../../../src-main/db/migrations/0009_option_reported_derived';
-import { AT, EC, OTHER_EC, insertEcAndPosition, insertFlowRow, insertReceipt, insertTransfer } from '../../../support/schemaRows';
+import { AT, EC, OTHER_EC, insertEcAndPosition, insertFlowRow, insertReceipt, insertTransfer, databaseBefore } from '../../../support/schemaRows';
 
 let db: Database.Database;
 let flowRow: number;
 beforeEach(() => {
-  db = new Database(':memory:');
-  db.pragma('foreign_keys = ON');
-  for (const m of migrations.slice(0, 8)) m.up(db);
+  db = databaseBefore(9);
   insertEcAndPosition(db);
   flowRow = insertFlowRow(db);
 });

@@ -1,14 +1,12 @@
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { migrations } from '../../../../src-main/db/migrations';
 import { migration0010 } from '../../../../src-main/db/migrations/0010_transfers_without_rowid';
-import { AT, EC, IBAN, insertEcAndPosition, insertFlowRow, insertReceipt, insertTransfer } from '../../../support/schemaRows';
+import { AT, EC, IBAN, insertEcAndPosition, insertFlowRow, insertReceipt, insertTransfer, databaseBefore } from '../../../support/schemaRows';
 
 let db: Database.Database;
 beforeEach(() => {
-  db = new Database(':memory:');
-  db.pragma('foreign_keys = ON');
-  for (const m of migrations.slice(0, 9)) m.up(db);
+  db = databaseBefore(10);
   insertEcAndPosition(db);
   db.prepare(
     `INSERT INTO payment_option (id, position_id, notice_number, iuv, amount, due_date, description, kind)
